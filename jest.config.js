@@ -1,0 +1,11 @@
+// Jest runs the unit specs (src/**/*.spec.ts) in jsdom; *.karma.spec.ts run in real Chromium.
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.jest.json' }),
+  testEnvironment: 'jest-preset-angular/environments/jest-jsdom-env',
+  setupFilesAfterEnv: ['<rootDir>/setup-jest.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.karma\\.spec\\.ts$'],
+};

@@ -1,0 +1,41 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { Store, provideState, provideStore } from '@ngrx/store';
+import { provideStoreDevtools } from '@ngrx/store-devtools';
+
+import { routes } from './app.routes';
+import { authInterceptor } from './auth/auth.interceptor';
+import { AppActions } from './auth/state/auth.actions';
+import * as authEffects from './auth/state/auth.effects';
+import { authFeature } from './auth/state/auth.feature';
+import * as sessionTimerEffects from './auth/state/session-timer.effects';
+import { networkCutInterceptor } from './demo/network-cut.interceptor';
+import { apiErrorInterceptor } from './notifications/api-error.interceptor';
+import { redactSecrets } from './platform/redact-secrets';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(
+      withInterceptors([authInterceptor, apiErrorInterceptor, networkCutInterceptor]),
+    ),
+    provideStore(),
+    provideState(authFeature),
+    provideEffects(authEffects, sessionTimerEffects),
+    isDevMode()
+      ? provideStoreDevtools({ maxAge: 50, actionSanitizer: (action) => redactSecrets(action) })
+      : [],
+    provideAppInitializer(() => inject(Store).dispatch(AppActions.started())),
+  ],
+};

@@ -1,0 +1,130 @@
+import { Injectable, inject } from '@angular/core';
+
+import { LOCAL_STORAGE } from '../platform/browser.tokens';
+import { SessionInfo, SessionUser } from './session.model';
+
+/** localStorage key, fixed by the product: support scripts read it. */
+export const AUTH_STORAGE_KEY = 'auth-storage';
+const MAX_LENGTH = 4096;
+
+/** The non-secret session metadata kept across reloads. Never a token. */
+export interface AuthStorageRecord {
+  device_id: string;
+  user: SessionUser | null;
+  session_id: string | null;
+  remember_me: boolean;
+  access_expires_at: number | null;
+  refresh_expires_at: number | null;
+}
+
+/**
+ * Reads and writes `auth-storage`. A missing, corrupt, foreign or oversized value is replaced by
+ * a fresh record (keeping a valid device_id when one can be salvaged); nothing here throws.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthStorage {
+  private readonly storage = inject(LOCAL_STORAGE);
+  private memory: AuthStorageRecord | null = null;
+
+  read(): AuthStorageRecord {
+    const parsed = parseRecord(this.rawValue());
+    if (parsed) return (this.memory = parsed);
+    const fresh = this.memory ?? emptyRecord(newDeviceId());
+    this.write(fresh);
+    return fresh;
+  }
+
+  /** The id of this browser, generated once and sent at sign-in. */
+  deviceId(): string {
+    return this.read().device_id;
+  }
+
+  saveSession(session: SessionInfo): void {
+    this.write({
+      device_id: this.deviceId(),
+      user: session.user,
+      session_id: session.sessionId,
+      remember_me: session.rememberMe,
+      access_expires_at: session.accessExpiresAt,
+      refresh_expires_at: session.refreshExpiresAt,
+    });
+  }
+
+  clearSession(): void {
+    this.write(emptyRecord(this.deviceId()));
+  }
+
+  private rawValue(): string | null {
+    try {
+      return this.storage?.getItem(AUTH_STORAGE_KEY) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private write(record: AuthStorageRecord): void {
+    this.memory = record;
+    try {
+      this.storage?.setItem(AUTH_STORAGE_KEY, JSON.stringify(record));
+    } catch {
+      // Storage full or refused: the in-memory copy keeps this tab working.
+    }
+  }
+}
+
+function emptyRecord(deviceId: string): AuthStorageRecord {
+  return {
+    device_id: deviceId,
+    user: null,
+    session_id: null,
+    remember_me: false,
+    access_expires_at: null,
+    refresh_expires_at: null,
+  };
+}
+
+const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Validates a stored value field by field; returns null when it cannot be trusted. */
+export function parseRecord(raw: string | null): AuthStorageRecord | null {
+  if (!raw || raw.length > MAX_LENGTH) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v['device_id'] !== 'string' || !DEVICE_ID.test(v['device_id'])) return null;
+  return {
+    device_id: v['device_id'],
+    user: parseUser(v['user']),
+    session_id: typeof v['session_id'] === 'string' ? v['session_id'].slice(0, 64) : null,
+    remember_me: v['remember_me'] === true,
+    access_expires_at: finiteOrNull(v['access_expires_at']),
+    refresh_expires_at: finiteOrNull(v['refresh_expires_at']),
+  };
+}
+
+function parseUser(value: unknown): SessionUser | null {
+  if (!value || typeof value !== 'object') return null;
+  const u = value as Record<string, unknown>;
+  const idOk = typeof u['id'] === 'number' || typeof u['id'] === 'string';
+  if (!idOk || typeof u['email'] !== 'string' || typeof u['name'] !== 'string') return null;
+  return { id: u['id'] as number | string, email: u['email'], name: u['name'] };
+}
+
+function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** A random id for this browser; crypto.randomUUID where available (secure contexts). */
+export function newDeviceId(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (c?.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

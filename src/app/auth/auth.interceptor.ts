@@ -1,0 +1,72 @@
+import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { catchError, map, of, switchMap, throwError } from 'rxjs';
+
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { WINDOW } from '../platform/browser.tokens';
+import { AccessTokenStore } from './access-token.store';
+import { REFRESH_ON_401, isApiRequest, isCookieEndpoint } from './api-request';
+import { RefreshCoordinator } from './refresh-coordinator';
+import { SessionActions } from './state/auth.actions';
+
+/** Header every API call carries; the backend requires it on cookie-authenticated endpoints. */
+export const CLIENT_HEADER = { 'X-Requested-With': 'XMLHttpRequest' };
+
+/**
+ * Attaches the access token to API calls. A 401 leads to one shared refresh and one retry; a
+ * refresh that fails transiently surfaces its error without ending the session. Only a retry
+ * that is still refused after a successful refresh ends the session, as AUTH_ERROR.
+ */
+export const authInterceptor: HttpInterceptorFn = (req, next) => {
+  const config = inject(LOGOUT_LENS_CONFIG);
+  const origin = inject(WINDOW)?.location.origin ?? null;
+  if (!isApiRequest(req.url, config.apiBase, origin)) return next(req);
+
+  const request = req.clone({ setHeaders: CLIENT_HEADER });
+  if (isCookieEndpoint(request.url, config.apiBase)) return next(request);
+
+  const tokens = inject(AccessTokenStore);
+  const coordinator = inject(RefreshCoordinator);
+  const store = inject(Store);
+  const sentWith = tokens.get();
+
+  return next(withToken(request, sentWith)).pipe(
+    catchError((error: unknown) => {
+      if (!isUnauthorized(error) || !request.context.get(REFRESH_ON_401)) {
+        return throwError(() => error);
+      }
+      // Another call may have refreshed while this one was under way: use its token.
+      const current = tokens.get();
+      const fresh$ =
+        current && current !== sentWith
+          ? of(current)
+          : coordinator.refresh().pipe(map(() => tokens.get()));
+      return fresh$.pipe(
+        switchMap((token) =>
+          next(withToken(request, token)).pipe(
+            catchError((retryError: unknown) => {
+              if (isUnauthorized(retryError)) {
+                store.dispatch(
+                  SessionActions.ended({
+                    logoutType: 'AUTH_ERROR',
+                    message: 'The server refused this session even after it was renewed.',
+                  }),
+                );
+              }
+              return throwError(() => retryError);
+            }),
+          ),
+        ),
+      );
+    }),
+  );
+};
+
+function withToken<T>(request: HttpRequest<T>, token: string | null): HttpRequest<T> {
+  return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 401;
+}

@@ -1,0 +1,58 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TimeoutError } from 'rxjs';
+
+import { LogoutType } from './logout-type';
+
+/** How a failed refresh is to be treated: only a session-over answer ends the session. */
+export type RefreshFailure =
+  | { kind: 'session-over'; logoutType: LogoutType; code: string; message: string }
+  | { kind: 'transient'; status: number; reason: string };
+
+/** The backend's 401 codes that mean the session is over, and what each means to the user. */
+const SESSION_OVER: Record<string, { type: LogoutType; message: string }> = {
+  refresh_expired: { type: 'TOKEN_EXPIRED', message: 'Your session reached the end of its lifetime.' },
+  refresh_revoked: { type: 'SESSION_REVOKED', message: 'This session was signed out from another place.' },
+  refresh_reused: {
+    type: 'TOKEN_REUSE_DETECTED',
+    message: 'A used session key was presented again, so the session was closed to protect you.',
+  },
+  password_changed: { type: 'PASSWORD_CHANGED', message: 'Your password was changed.' },
+  refresh_missing: { type: 'REFRESH_FAILED', message: 'The browser no longer holds this session.' },
+};
+
+/**
+ * Classifies a refresh error. `refreshExpiresAt` (server clock) lets a missing cookie be told
+ * apart: the browser drops the cookie itself when its Max-Age runs out, which is an expiry.
+ */
+export function classifyRefreshError(
+  error: unknown,
+  serverNow: number,
+  refreshExpiresAt: number | null,
+): RefreshFailure {
+  if (error instanceof TimeoutError) return { kind: 'transient', status: 0, reason: 'timeout' };
+  if (!(error instanceof HttpErrorResponse)) {
+    return { kind: 'transient', status: 0, reason: 'unexpected error' };
+  }
+  const code = readCode(error.error);
+  if (error.status === 401 && code && code in SESSION_OVER) {
+    const expired =
+      code === 'refresh_missing' && refreshExpiresAt !== null && serverNow >= refreshExpiresAt;
+    const entry = expired ? SESSION_OVER['refresh_expired'] : SESSION_OVER[code];
+    return { kind: 'session-over', logoutType: entry.type, code, message: entry.message };
+  }
+  const reason = error.status === 0 ? 'network error' : `HTTP ${error.status}`;
+  return { kind: 'transient', status: error.status, reason };
+}
+
+/** Whether a refresh failure is worth retrying with backoff. */
+export function isTransientRefreshError(error: unknown): boolean {
+  return classifyRefreshError(error, 0, null).kind === 'transient';
+}
+
+/** Reads a machine-readable `code` from an error body, whatever its shape. */
+export function readCode(body: unknown): string | null {
+  if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') {
+    return (body as { code: string }).code;
+  }
+  return null;
+}

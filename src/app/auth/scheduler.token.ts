@@ -1,0 +1,8 @@
+import { InjectionToken } from '@angular/core';
+import { SchedulerLike, asyncScheduler } from 'rxjs';
+
+/** The RxJS scheduler for session timers (backoff, proactive refresh); tests use a virtual one. */
+export const SESSION_SCHEDULER = new InjectionToken<SchedulerLike>('SESSION_SCHEDULER', {
+  providedIn: 'root',
+  factory: () => asyncScheduler,
+});

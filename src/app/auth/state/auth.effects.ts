@@ -1,0 +1,125 @@
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { EMPTY, catchError, exhaustMap, ignoreElements, map, of, tap } from 'rxjs';
+
+import { CLOCK } from '../../platform/browser.tokens';
+import { AccessTokenStore } from '../access-token.store';
+import { AuthApi } from '../auth-api';
+import { AuthStorage, AuthStorageRecord } from '../auth-storage';
+import { RefreshCoordinator } from '../refresh-coordinator';
+import { classifyRefreshError } from '../refresh-outcome';
+import { SessionInfo } from '../session.model';
+import { toSignInError } from '../sign-in-error';
+import {
+  AppActions,
+  AuthApiActions,
+  SessionActions,
+  SignInPageActions,
+  UserMenuActions,
+} from './auth.actions';
+
+/** On start, restores the session silently through the refresh cookie when one is expected. */
+export const restoreSession = createEffect(
+  (
+    actions$ = inject(Actions),
+    storage = inject(AuthStorage),
+    coordinator = inject(RefreshCoordinator),
+    clock = inject(CLOCK),
+  ) =>
+    actions$.pipe(
+      ofType(AppActions.started),
+      exhaustMap(() => {
+        const stored = storage.read();
+        const expected = stored.user && stored.refresh_expires_at && stored.refresh_expires_at > clock();
+        if (!expected) return of(AuthApiActions.noSessionToRestore());
+        return coordinator.refresh().pipe(
+          // Success is reported by the coordinator, like every refresh.
+          ignoreElements(),
+          catchError((error: unknown) => {
+            const failure = classifyRefreshError(error, clock(), stored.refresh_expires_at);
+            // A session-over answer was reported by the coordinator too.
+            if (failure.kind === 'session-over') return EMPTY;
+            const session = storedSession(stored, clock());
+            return of(AuthApiActions.restoreDeferred({ session, ...failure, at: clock() }));
+          }),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+export const signIn = createEffect(
+  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+    actions$.pipe(
+      ofType(SignInPageActions.signInSubmitted),
+      exhaustMap(({ credentials }) =>
+        api.login(credentials).pipe(
+          map((session) => AuthApiActions.signInSucceeded({ session })),
+          catchError((error: unknown) => of(AuthApiActions.signInFailed({ error: toSignInError(error) }))),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+export const navigateHomeAfterSignIn = createEffect(
+  (actions$ = inject(Actions), router = inject(Router)) =>
+    actions$.pipe(
+      ofType(AuthApiActions.signInSucceeded),
+      tap(() => void router.navigateByUrl('/')),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** Keeps the non-secret session metadata in `auth-storage` for reloads and support. */
+export const persistSession = createEffect(
+  (actions$ = inject(Actions), storage = inject(AuthStorage)) =>
+    actions$.pipe(
+      ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed),
+      tap(({ session }) => storage.saveSession(session)),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** The sign-out button: the server revokes the session; the session ends even if it can't be reached. */
+export const signOut = createEffect(
+  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+    actions$.pipe(
+      ofType(UserMenuActions.signOutClicked),
+      exhaustMap(() =>
+        api.logout().pipe(
+          catchError(() => of(null)),
+          map(() =>
+            SessionActions.ended({ logoutType: 'USER_INITIATED', message: 'You signed out.' }),
+          ),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/** Forgets the session locally once it has ended, whatever ended it. */
+export const forgetSession = createEffect(
+  (actions$ = inject(Actions), tokens = inject(AccessTokenStore), storage = inject(AuthStorage)) =>
+    actions$.pipe(
+      ofType(SessionActions.ended),
+      tap(() => {
+        tokens.clear();
+        storage.clearSession();
+      }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+function storedSession(stored: AuthStorageRecord, now: number): SessionInfo {
+  return {
+    user: stored.user!,
+    sessionId: stored.session_id ?? '',
+    rememberMe: stored.remember_me,
+    accessExpiresAt: stored.access_expires_at ?? now,
+    refreshExpiresAt: stored.refresh_expires_at ?? now,
+    issuedAt: now,
+  };
+}

@@ -1,0 +1,88 @@
+import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
+
+import { LogoutType } from '../logout-type';
+import { SessionInfo, SignInError } from '../session.model';
+import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';
+
+export type AuthStatus = 'unknown' | 'restoring' | 'signing-in' | 'signed-in' | 'signed-out';
+
+/** The last refresh attempt and how it went. */
+export interface RefreshAttempt {
+  at: number;
+  outcome: 'success' | 'transient-failure';
+  status: number | null;
+  reason: string | null;
+}
+
+export interface AuthState {
+  status: AuthStatus;
+  session: SessionInfo | null;
+  signInError: SignInError | null;
+  lastRefresh: RefreshAttempt | null;
+  lastLogout: { logoutType: LogoutType; message: string } | null;
+}
+
+export const initialAuthState: AuthState = {
+  status: 'unknown',
+  session: null,
+  signInError: null,
+  lastRefresh: null,
+  lastLogout: null,
+};
+
+export const authFeature = createFeature({
+  name: 'auth',
+  reducer: createReducer(
+    initialAuthState,
+    on(AppActions.started, (state) => ({ ...state, status: 'restoring' as const })),
+    on(SignInPageActions.signInSubmitted, (state) => ({
+      ...state,
+      status: 'signing-in' as const,
+      signInError: null,
+    })),
+    on(AuthApiActions.signInSucceeded, (state, { session }) => ({
+      ...state,
+      status: 'signed-in' as const,
+      session,
+      signInError: null,
+      lastLogout: null,
+    })),
+    on(AuthApiActions.signInFailed, (state, { error }) => ({
+      ...state,
+      status: 'signed-out' as const,
+      signInError: error,
+    })),
+    on(AuthApiActions.tokenRefreshed, (state, { session, at }) => ({
+      ...state,
+      status: 'signed-in' as const,
+      session,
+      lastRefresh: { at, outcome: 'success' as const, status: 200, reason: null },
+    })),
+    on(AuthApiActions.refreshFailedTransiently, (state, { status, reason, at }) => ({
+      ...state,
+      lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
+    })),
+    on(AuthApiActions.restoreDeferred, (state, { session, status, reason, at }) => ({
+      ...state,
+      status: 'signed-in' as const,
+      session,
+      lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
+    })),
+    on(AuthApiActions.noSessionToRestore, (state) => ({ ...state, status: 'signed-out' as const })),
+    on(SessionActions.ended, (state, { logoutType, message }) => ({
+      ...state,
+      status: 'signed-out' as const,
+      session: null,
+      lastLogout: { logoutType, message },
+    })),
+  ),
+  extraSelectors: ({ selectStatus, selectSession }) => ({
+    selectIsSignedIn: createSelector(selectStatus, (status) => status === 'signed-in'),
+    selectIsSettled: createSelector(
+      selectStatus,
+      (status) => status !== 'unknown' && status !== 'restoring',
+    ),
+    selectUser: createSelector(selectSession, (session) => session?.user ?? null),
+    selectIsSigningIn: createSelector(selectStatus, (status) => status === 'signing-in'),
+  }),
+});

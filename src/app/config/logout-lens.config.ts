@@ -1,0 +1,90 @@
+import { InjectionToken, Provider } from '@angular/core';
+
+import { environment } from '../../environments/environment';
+
+/** Console verbosity for the `[TokenMonitor]` / `[LogoutTracker]` lines. */
+export type ConsoleLogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Everything an embedding app may tune. Every value has a documented default. */
+export interface LogoutLensConfig {
+  /** Path prefix of the backend API; the access token is attached only to requests under it. */
+  apiBase: string;
+  /** Upper bound on how long before the access token's expiry the proactive refresh runs. */
+  refreshLeadSeconds: number;
+  /** Attempts after the first for a refresh that fails transiently (network error, 5xx, timeout). */
+  refreshRetries: number;
+  /** Backoff before the first retry; doubled each time, capped by `refreshRetryMaxDelayMs`. */
+  refreshRetryBaseDelayMs: number;
+  refreshRetryMaxDelayMs: number;
+  /** A refresh request that takes longer than this counts as a transient failure. */
+  refreshTimeoutMs: number;
+  /** How often the session is re-checked while nothing else happens (sleep and throttling safety net). */
+  sessionCheckIntervalMs: number;
+  /** How long the sign-out dialog stays before the redirect to the sign-in page. */
+  logoutAlertDelayMs: number;
+  /** How long the logout reason banner stays on the sign-in page. */
+  bannerLifetimeMs: number;
+  /** Idle limit after which the session ends as IDLE_TIMEOUT; `null` (the default) disables the policy. */
+  idleTimeoutMinutes: number | null;
+  /** Console verbosity. */
+  consoleLogLevel: ConsoleLogLevel;
+  /** Whether the 🔍 debug button is shown (Ctrl+Shift+D works either way). */
+  showDebugButton: boolean;
+}
+
+export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
+  apiBase: '/v1',
+  refreshLeadSeconds: 60,
+  refreshRetries: 4,
+  refreshRetryBaseDelayMs: 1000,
+  refreshRetryMaxDelayMs: 15000,
+  refreshTimeoutMs: 15000,
+  sessionCheckIntervalMs: 30000,
+  logoutAlertDelayMs: 5000,
+  bannerLifetimeMs: 30000,
+  idleTimeoutMinutes: null,
+  consoleLogLevel: environment.production ? 'warn' : 'debug',
+  showDebugButton: !environment.production,
+};
+
+/**
+ * Name of an optional global an operator (or a test) may set before the app boots, e.g. from a
+ * `<script>` in index.html, to tune the configuration at deploy time without a rebuild.
+ */
+export const RUNTIME_CONFIG_GLOBAL = '__LOGOUT_LENS_CONFIG__';
+
+/** The configuration in force: defaults, then `provideLogoutLensConfig()`, then the runtime global. */
+export const LOGOUT_LENS_CONFIG = new InjectionToken<LogoutLensConfig>('LOGOUT_LENS_CONFIG', {
+  providedIn: 'root',
+  factory: () => mergeConfig(DEFAULT_LOGOUT_LENS_CONFIG, readRuntimeConfig()),
+});
+
+/** Overrides part of the configuration for an application. */
+export function provideLogoutLensConfig(overrides: Partial<LogoutLensConfig>): Provider {
+  return {
+    provide: LOGOUT_LENS_CONFIG,
+    useFactory: () =>
+      mergeConfig(mergeConfig(DEFAULT_LOGOUT_LENS_CONFIG, overrides), readRuntimeConfig()),
+  };
+}
+
+/** Applies only the keys that exist in the defaults and carry a value of the same type. */
+export function mergeConfig(base: LogoutLensConfig, overrides: unknown): LogoutLensConfig {
+  if (!overrides || typeof overrides !== 'object') return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (!(key in base)) continue;
+    const expected = (base as unknown as Record<string, unknown>)[key];
+    const nullable = key === 'idleTimeoutMinutes';
+    if (typeof value === typeof expected || (nullable && (value === null || typeof value === 'number'))) {
+      merged[key] = value;
+    }
+  }
+  return merged as unknown as LogoutLensConfig;
+}
+
+function readRuntimeConfig(): unknown {
+  return typeof globalThis === 'object'
+    ? (globalThis as Record<string, unknown>)[RUNTIME_CONFIG_GLOBAL]
+    : undefined;
+}

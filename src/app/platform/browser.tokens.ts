@@ -1,0 +1,38 @@
+import { InjectionToken } from '@angular/core';
+
+/** The browser window, or null where there is none (server rendering, some tests). */
+export const WINDOW = new InjectionToken<Window | null>('WINDOW', {
+  providedIn: 'root',
+  factory: () => (typeof window === 'undefined' ? null : window),
+});
+
+/** Wall-clock time in epoch milliseconds. Replaced in tests to move time deterministically. */
+export const CLOCK = new InjectionToken<() => number>('CLOCK', {
+  providedIn: 'root',
+  factory: () => () => Date.now(),
+});
+
+/** localStorage, or null when the browser refuses it (privacy modes, sandboxed frames). */
+export const LOCAL_STORAGE = new InjectionToken<Storage | null>('LOCAL_STORAGE', {
+  providedIn: 'root',
+  factory: () => probeStorage(() => window.localStorage),
+});
+
+/** sessionStorage, or null when the browser refuses it. */
+export const SESSION_STORAGE = new InjectionToken<Storage | null>('SESSION_STORAGE', {
+  providedIn: 'root',
+  factory: () => probeStorage(() => window.sessionStorage),
+});
+
+/** Returns the storage when it can be read and written; access itself may throw in some browsers. */
+export function probeStorage(get: () => Storage): Storage | null {
+  try {
+    const storage = get();
+    const probe = '__logout_lens_probe__';
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return storage;
+  } catch {
+    return null;
+  }
+}

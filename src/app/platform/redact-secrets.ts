@@ -1,0 +1,12 @@
+const SECRET_KEYS = /^(password|current_password|new_password|access|refresh|token|authorization|cookie)$/i;
+
+/** A deep copy of `value` with every secret-looking field replaced, for anything that leaves memory. */
+export function redactSecrets<T>(value: T, depth = 0): T {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    copy[key] = SECRET_KEYS.test(key) ? '[redacted]' : redactSecrets(item, depth + 1);
+  }
+  return copy as T;
+}

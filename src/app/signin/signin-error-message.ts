@@ -1,0 +1,19 @@
+import { SignInError } from '../auth/session.model';
+
+/** The sign-in failure in words a person understands (field-level errors sit by their fields). */
+export function signInErrorMessage(error: SignInError | null): string | null {
+  switch (error?.kind) {
+    case undefined:
+      return null;
+    case 'invalid-credentials':
+      return 'Email or password is wrong.';
+    case 'unreachable':
+      return "Can't reach the server — check your connection and try again.";
+    case 'throttled':
+      return 'Too many attempts. Wait a minute and try again.';
+    case 'invalid-input':
+      return 'Please correct the highlighted fields.';
+    case 'server':
+      return `Something went wrong on the server (${error.status || 'no answer'}). Try again.`;
+  }
+}

@@ -1,0 +1,4 @@
+/** Build-time settings of the development build (`ng serve`). */
+export const environment = {
+  production: false,
+};
