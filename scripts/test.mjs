@@ -1,0 +1,105 @@
+// `npm test`: type checks, then every suite — Jest, Karma (headless Chromium), pytest-django and
+// Playwright e2e against the real backend and app. Every suite runs even when one fails; the
+// summary prints the number of tests each ran, and the exit code is non-zero if any failed.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+import { ensureChromium, ensureNodePackages, ensurePythonPackages, python, root } from './setup.mjs';
+
+ensureNodePackages();
+ensurePythonPackages();
+const chrome = ensureChromium();
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const env = { ...process.env, CHROME_BIN: chrome, FORCE_COLOR: '0' };
+
+/** Each suite, with how to read its passed/failed counts from its closing lines. */
+const suites = [
+  {
+    name: 'types',
+    command: 'npm',
+    args: ['run', '-s', 'typecheck'],
+    count: () => null,
+  },
+  {
+    name: 'jest',
+    command: bin('jest'),
+    args: ['--ci'],
+    count: (out) => counts(out, /^Tests:\s+(.*)$/m),
+  },
+  {
+    name: 'karma',
+    command: bin('ng'),
+    args: ['test', '--watch=false', '--progress=false'],
+    count: (out) => {
+      const all = [...out.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)].at(-1);
+      if (!all) return null;
+      const failed = Number(all[3] ?? 0);
+      return { passed: Number(all[1]) - failed, failed };
+    },
+  },
+  {
+    name: 'pytest',
+    command: python,
+    args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+    cwd: join(root, 'backend'),
+    count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
+  },
+  {
+    name: 'playwright',
+    command: bin('playwright'),
+    args: ['test', '--reporter=list'],
+    count: (out) => counts(out, /([\s\S]*)/, true),
+  },
+];
+
+function counts(out, pattern, playwright = false) {
+  const match = out.match(pattern);
+  if (!match) return null;
+  const text = playwright ? out.slice(-3000) : match[1];
+  const read = (word) => Number(text.match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
+  return { passed: read('passed'), failed: read('failed') + read('errors?') + read('flaky') };
+}
+
+function runSuite(suite) {
+  return new Promise((resolve) => {
+    console.log(`\n\x1b[1m━━ ${suite.name} ━━\x1b[0m`);
+    const started = Date.now();
+    const child = spawn(suite.command, suite.args, { cwd: suite.cwd ?? root, env });
+    let out = '';
+    const take = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        out += chunk;
+        if (out.length > 2_000_000) out = out.slice(-1_000_000);
+        sink.write(chunk);
+      });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    child.on('error', (error) => {
+      out += String(error);
+      resolve({ suite, code: 1, out, seconds: 0 });
+    });
+    child.on('close', (code) =>
+      resolve({ suite, code: code ?? 1, out, seconds: (Date.now() - started) / 1000 }),
+    );
+  });
+}
+
+const results = [];
+for (const suite of suites) results.push(await runSuite(suite));
+
+let passed = 0;
+let failed = 0;
+console.log('\n\x1b[1m━━ summary ━━\x1b[0m');
+for (const { suite, code, out, seconds } of results) {
+  const c = suite.count(out);
+  const ok = code === 0;
+  const tally = c ? `${c.passed} passed, ${c.failed} failed` : ok ? 'ok' : 'failed';
+  if (c) {
+    passed += c.passed;
+    failed += c.failed;
+  }
+  if (!ok && (!c || c.failed === 0)) failed += 1;
+  console.log(`${ok ? '✔' : '✘'} ${suite.name.padEnd(10)} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
+}
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.code === 0) ? 0 : 1);

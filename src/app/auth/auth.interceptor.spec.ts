@@ -1,0 +1,160 @@
+import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { VirtualTimeScheduler } from 'rxjs';
+
+import { AccessTokenStore } from './access-token.store';
+import { authInterceptor } from './auth.interceptor';
+import { SESSION_SCHEDULER } from './scheduler.token';
+import { AuthApiActions, SessionActions } from './state/auth.actions';
+
+const tokenBody = (access: string) => ({
+  access,
+  access_expires_at: '2030-01-01T01:00:00Z',
+  refresh_expires_at: '2030-01-20T00:00:00Z',
+  session_id: 'session-1',
+  remember_me: true,
+  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
+});
+
+describe('authInterceptor', () => {
+  let http: HttpClient;
+  let backend: HttpTestingController;
+  let tokens: AccessTokenStore;
+  let store: MockStore;
+  let scheduler: VirtualTimeScheduler;
+  let dispatched: string[];
+
+  beforeEach(() => {
+    scheduler = new VirtualTimeScheduler();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideMockStore(),
+        { provide: SESSION_SCHEDULER, useValue: scheduler },
+      ],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+    tokens = TestBed.inject(AccessTokenStore);
+    store = TestBed.inject(MockStore);
+    dispatched = [];
+    jest.spyOn(store, 'dispatch').mockImplementation((action) => {
+      dispatched.push(action.type);
+    });
+    tokens.set('old-token');
+  });
+
+  afterEach(() => backend.verify());
+
+  /** Moves virtual time forward, firing only the timers due by then (backoff, not timeouts). */
+  function advance(ms: number): void {
+    scheduler.maxFrames = scheduler.frame + ms;
+    scheduler.flush();
+  }
+
+  it('attaches the token and the client header to API calls only', () => {
+    http.get('/v1/demo/data/').subscribe();
+    http.get('https://cdn.example.net/lib.js').subscribe();
+
+    const api = backend.expectOne('/v1/demo/data/');
+    expect(api.request.headers.get('Authorization')).toBe('Bearer old-token');
+    expect(api.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+    const foreign = backend.expectOne('https://cdn.example.net/lib.js');
+    expect(foreign.request.headers.has('Authorization')).toBe(false);
+    api.flush({});
+    foreign.flush({});
+  });
+
+  it('turns any number of concurrent 401s into exactly one refresh and retries each once', () => {
+    const results: unknown[] = [];
+    for (let i = 0; i < 20; i++) http.get(`/v1/demo/data/?n=${i}`).subscribe((r) => results.push(r));
+
+    const first = backend.match((r) => r.url.startsWith('/v1/demo/data/'));
+    expect(first).toHaveLength(20);
+    first.forEach((r) => r.flush({ code: 'token_not_valid' }, { status: 401, statusText: 'Unauthorized' }));
+
+    const refresh = backend.match('/v1/auth/refresh/');
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0].request.headers.has('Authorization')).toBe(false);
+    refresh[0].flush(tokenBody('new-token'));
+
+    const retries = backend.match((r) => r.url.startsWith('/v1/demo/data/'));
+    expect(retries).toHaveLength(20);
+    retries.forEach((r) => {
+      expect(r.request.headers.get('Authorization')).toBe('Bearer new-token');
+      r.flush({ ok: true });
+    });
+    expect(results).toHaveLength(20);
+    expect(dispatched).toEqual([AuthApiActions.tokenRefreshed.type]);
+  });
+
+  it.each([403, 402, 500, 502, 503, 0])('passes a %s through without refreshing or signing out', (status) => {
+    let error: HttpErrorResponse | undefined;
+    http.get('/v1/demo/data/').subscribe({ error: (e) => (error = e) });
+
+    const request = backend.expectOne('/v1/demo/data/');
+    if (status === 0) request.error(new ProgressEvent('error'));
+    else request.flush({}, { status, statusText: 'x' });
+
+    expect(error?.status).toBe(status);
+    backend.expectNone('/v1/auth/refresh/');
+    expect(dispatched).toEqual([]);
+  });
+
+  it('retries a refresh that fails transiently with backoff, and keeps the session', () => {
+    let result: unknown;
+    http.get('/v1/demo/data/').subscribe((r) => (result = r));
+    backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
+
+    for (let attempt = 0; attempt < 3; attempt++) {
+      backend.expectOne('/v1/auth/refresh/').flush({}, { status: 503, statusText: 'Unavailable' });
+      backend.expectNone('/v1/auth/refresh/');
+      advance(1000 * 2 ** attempt);
+    }
+    backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+    backend.expectOne('/v1/demo/data/').flush({ ok: true });
+
+    expect(result).toEqual({ ok: true });
+    expect(dispatched).toEqual([AuthApiActions.tokenRefreshed.type]);
+  });
+
+  it('reports a refresh that keeps failing transiently without signing out', () => {
+    let error: HttpErrorResponse | undefined;
+    http.get('/v1/demo/data/').subscribe({ error: (e) => (error = e) });
+    backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
+
+    for (let attempt = 0; attempt < 5; attempt++) {
+      backend.expectOne('/v1/auth/refresh/').error(new ProgressEvent('error'));
+      advance(1000 * 2 ** attempt);
+    }
+
+    expect(error?.status).toBe(0);
+    expect(dispatched).toEqual([AuthApiActions.refreshFailedTransiently.type]);
+  });
+
+  it('ends the session when the refresh answers session-over', () => {
+    http.get('/v1/demo/data/').subscribe({ error: () => undefined });
+    backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/v1/auth/refresh/')
+      .flush({ code: 'refresh_revoked' }, { status: 401, statusText: 'Unauthorized' });
+
+    expect(store.dispatch).toHaveBeenCalledWith(
+      expect.objectContaining({ type: SessionActions.ended.type, logoutType: 'SESSION_REVOKED' }),
+    );
+  });
+
+  it('ends the session as AUTH_ERROR when the retry is refused after a good refresh', () => {
+    http.get('/v1/demo/data/').subscribe({ error: () => undefined });
+    backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
+    backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+    backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
+
+    expect(store.dispatch).toHaveBeenCalledWith(
+      expect.objectContaining({ type: SessionActions.ended.type, logoutType: 'AUTH_ERROR' }),
+    );
+  });
+});
