@@ -4,13 +4,20 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 
 import { describeHttpError } from '../notifications/http-error-message';
+import { forkJoin, map, catchError, of } from 'rxjs';
+
 import { DemoApi } from './demo-api';
 import { DEMO_ENDPOINTS, DemoEndpoint } from './demo-endpoints';
 
 interface Outcome {
+  /** Sequence number of the call, so a repeated answer still reads as new. */
+  call: number;
   ok: boolean;
   text: string;
 }
+
+/** How many calls "Load data ×20" fires at once, as a busy page does after its token expired. */
+export const BURST_SIZE = 20;
 
 /** "Try the API": one button per demo endpoint and the outcome of the last call. */
 @Component({
@@ -29,11 +36,14 @@ interface Outcome {
               {{ endpoint.label }} <span class="expected">{{ endpoint.expected }}</span>
             </button>
           }
+          <button mat-stroked-button type="button" (click)="burst()" [disabled]="busy()">
+            Load data ×{{ burstSize }}
+          </button>
         </div>
         <p class="outcome" role="status" aria-live="polite" [class.error]="outcome()?.ok === false">
           @if (outcome(); as o) {
             <mat-icon aria-hidden="true">{{ o.ok ? 'check_circle' : 'info' }}</mat-icon>
-            <span data-testid="demo-outcome">{{ o.text }}</span>
+            <span data-testid="demo-outcome" [attr.data-call]="o.call">{{ o.text }}</span>
           } @else {
             <span>No call made yet.</span>
           }
@@ -56,18 +66,35 @@ export class DemoPanel {
   protected readonly endpoints = DEMO_ENDPOINTS;
   protected readonly outcome = signal<Outcome | null>(null);
   protected readonly busy = signal(false);
+  protected readonly burstSize = BURST_SIZE;
+  private calls = 0;
 
   protected call(endpoint: DemoEndpoint): void {
     this.busy.set(true);
     this.api.call(endpoint).subscribe({
-      next: () => {
-        this.outcome.set({ ok: true, text: `${endpoint.label}: the server answered 200 OK.` });
-        this.busy.set(false);
-      },
-      error: (error: unknown) => {
-        this.outcome.set({ ok: false, text: `${endpoint.label}: ${describeHttpError(error)}` });
-        this.busy.set(false);
-      },
+      next: () => this.show(true, `${endpoint.label}: the server answered 200 OK.`),
+      error: (error: unknown) => this.show(false, `${endpoint.label}: ${describeHttpError(error)}`),
     });
+  }
+
+  /** Fires many calls at once; after expiry they share one refresh. */
+  protected burst(): void {
+    this.busy.set(true);
+    const load = DEMO_ENDPOINTS[0];
+    const calls = Array.from({ length: BURST_SIZE }, () =>
+      this.api.call(load).pipe(
+        map(() => true),
+        catchError(() => of(false)),
+      ),
+    );
+    forkJoin(calls).subscribe((results) => {
+      const ok = results.filter(Boolean).length;
+      this.show(ok === BURST_SIZE, `Load data ×${BURST_SIZE}: ${ok} of ${BURST_SIZE} calls succeeded.`);
+    });
+  }
+
+  private show(ok: boolean, text: string): void {
+    this.outcome.set({ call: ++this.calls, ok, text });
+    this.busy.set(false);
   }
 }

@@ -1,0 +1,82 @@
+import { APIRequestContext, Page, Response, expect, test as base } from '@playwright/test';
+
+export const BACKEND = 'http://127.0.0.1:8100';
+export const DEMO_USER = { email: 'demo@example.com', password: 'demo-pass-2026', name: 'Dana Demo' };
+
+/** Server lifetimes in seconds, as the backend's test hooks accept them. */
+export interface Lifetimes {
+  access_token_lifetime?: number;
+  refresh_token_lifetime?: number;
+  refresh_token_lifetime_remember_me?: number;
+  refresh_grace_seconds?: number;
+}
+
+/** The backend's test hooks: lifetimes and a server clock that tests move instead of waiting. */
+export class Backend {
+  constructor(readonly api: APIRequestContext) {}
+
+  async reset(): Promise<void> {
+    expect((await this.api.post('/v1/test/reset/')).status()).toBe(200);
+  }
+
+  async setLifetimes(lifetimes: Lifetimes): Promise<void> {
+    expect((await this.api.post('/v1/test/config/', { data: lifetimes })).status()).toBe(200);
+  }
+
+  /** Moves the server's clock forward (token expiry is judged by it). */
+  async advanceClock(seconds: number): Promise<void> {
+    const response = await this.api.post('/v1/test/clock/', { data: { advance_seconds: seconds } });
+    expect(response.status()).toBe(200);
+  }
+
+  /** Presents a refresh cookie value directly, as a stolen or stale cookie would be. */
+  refreshWith(cookieValue: string): Promise<Response | import('@playwright/test').APIResponse> {
+    return this.api.post('/v1/auth/refresh/', {
+      headers: { Cookie: `ll_refresh=${cookieValue}`, 'X-Requested-With': 'XMLHttpRequest' },
+    });
+  }
+}
+
+/** Counts the refresh requests a page sends. */
+export function countRefreshes(page: Page): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on('request', (request) => {
+    if (request.url().endsWith('/v1/auth/refresh/') && request.method() === 'POST') counter.count++;
+  });
+  return counter;
+}
+
+/** Signs in through the form, as a person would. Returns the login response. */
+export async function signIn(page: Page, options: { rememberMe: boolean }): Promise<Response> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(DEMO_USER.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_USER.password);
+  if (options.rememberMe) await page.getByLabel('Remember me for 20 days').check();
+  const login = page.waitForResponse((r) => r.url().endsWith('/v1/auth/login/'));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const response = await login;
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO_USER.name}` })).toBeVisible();
+  return response;
+}
+
+/** Clicks a "Try the API" button and returns the outcome line of that call. */
+export async function tryApi(page: Page, label: string): Promise<string> {
+  const outcome = page.getByTestId('demo-outcome');
+  const previous = Number((await outcome.getAttribute('data-call')) ?? 0);
+  await page.getByRole('button', { name: label, exact: true }).click();
+  await expect(outcome).toHaveAttribute('data-call', String(previous + 1), { timeout: 20_000 });
+  return (await outcome.textContent()) ?? '';
+}
+
+export const test = base.extend<{ backend: Backend }>({
+  backend: async ({ playwright }, use) => {
+    const api = await playwright.request.newContext({ baseURL: BACKEND });
+    const backend = new Backend(api);
+    await backend.reset();
+    await use(backend);
+    await backend.reset();
+    await api.dispose();
+  },
+});
+
+export { expect };

@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+
+/** Ports of their own, so the e2e run never talks to a dev server left running by `npm start`. */
+const backendPort = 8100;
+const appPort = 4300;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.e2e.ts',
+  // One backend with a shared test clock: tests run one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
+      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  },
+  webServer: [
+    {
+      command: `node scripts/e2e-backend.mjs ${backendPort}`,
+      url: `http://127.0.0.1:${backendPort}/v1/test/health/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node_modules/.bin/ng serve --host 127.0.0.1 --port ${appPort} --proxy-config e2e/proxy.e2e.json`,
+      url: `http://127.0.0.1:${appPort}`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});

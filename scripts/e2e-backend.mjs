@@ -1,0 +1,33 @@
+// The backend the e2e suite runs against: a fresh SQLite file, development settings, demo
+// endpoints and the test hooks (lifetimes and the server clock set per test).
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { prepareDatabase, python, root } from './setup.mjs';
+
+const port = process.argv[2] ?? '8100';
+const dir = join(root, '.e2e');
+mkdirSync(dir, { recursive: true });
+const db = join(dir, `db-${port}.sqlite3`);
+rmSync(db, { force: true });
+
+const env = {
+  ...process.env,
+  DJANGO_DEBUG: '1',
+  LL_DEMO_ENDPOINTS: '1',
+  LL_TEST_HOOKS: '1',
+  LL_SQLITE_PATH: db,
+  LL_LOGIN_RATE: '1000/min',
+  LL_LOGOUT_EVENT_RATE: '1000/min',
+};
+prepareDatabase(env);
+const server = spawn(python, ['manage.py', 'runserver', '--noreload', `127.0.0.1:${port}`], {
+  cwd: join(root, 'backend'),
+  env,
+  stdio: 'inherit',
+});
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
