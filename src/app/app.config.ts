@@ -19,6 +19,11 @@ import * as authEffects from './auth/state/auth.effects';
 import { authFeature } from './auth/state/auth.feature';
 import * as sessionTimerEffects from './auth/state/session-timer.effects';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
+import { apiCallLogInterceptor } from './diagnostics/api-call-log.interceptor';
+import * as activityEffects from './diagnostics/state/activity.effects';
+import { diagnosticsFeature } from './diagnostics/state/diagnostics.feature';
+import * as idleEffects from './idle/idle.effects';
+import * as logoutTrackerEffects from './logout/state/logout-tracker.effects';
 import { apiErrorInterceptor } from './notifications/api-error.interceptor';
 import { redactSecrets } from './platform/redact-secrets';
 
@@ -28,11 +33,12 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(
-      withInterceptors([authInterceptor, apiErrorInterceptor, networkCutInterceptor]),
+      withInterceptors([authInterceptor, apiErrorInterceptor, apiCallLogInterceptor, networkCutInterceptor]),
     ),
     provideStore(),
     provideState(authFeature),
-    provideEffects(authEffects, sessionTimerEffects),
+    provideState(diagnosticsFeature),
+    provideEffects(authEffects, sessionTimerEffects, activityEffects, logoutTrackerEffects, idleEffects),
     isDevMode()
       ? provideStoreDevtools({ maxAge: 50, actionSanitizer: (action) => redactSecrets(action) })
       : [],

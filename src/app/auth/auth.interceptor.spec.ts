@@ -1,6 +1,7 @@
 import { HttpClient, HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
@@ -41,9 +42,9 @@ describe('authInterceptor', () => {
     tokens = TestBed.inject(AccessTokenStore);
     store = TestBed.inject(MockStore);
     dispatched = [];
-    jest.spyOn(store, 'dispatch').mockImplementation((action) => {
+    jest.spyOn(store, 'dispatch').mockImplementation(((action: Action) => {
       dispatched.push(action.type);
-    });
+    }) as unknown as MockStore['dispatch']);
     tokens.set('old-token');
   });
 

@@ -4,7 +4,7 @@ import { Store } from '@ngrx/store';
 import { catchError, map, of, switchMap, throwError } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
-import { WINDOW } from '../platform/browser.tokens';
+import { CLOCK, WINDOW } from '../platform/browser.tokens';
 import { AccessTokenStore } from './access-token.store';
 import { REFRESH_ON_401, isApiRequest, isCookieEndpoint } from './api-request';
 import { RefreshCoordinator } from './refresh-coordinator';
@@ -29,6 +29,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const tokens = inject(AccessTokenStore);
   const coordinator = inject(RefreshCoordinator);
   const store = inject(Store);
+  const clock = inject(CLOCK);
   const sentWith = tokens.get();
 
   return next(withToken(request, sentWith)).pipe(
@@ -51,6 +52,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
                   SessionActions.ended({
                     logoutType: 'AUTH_ERROR',
                     message: 'The server refused this session even after it was renewed.',
+                    at: clock(),
                   }),
                 );
               }

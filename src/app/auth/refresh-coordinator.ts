@@ -65,7 +65,7 @@ export class RefreshCoordinator {
     const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt);
     if (failure.kind === 'session-over') {
       const { logoutType, message, code } = failure;
-      this.store.dispatch(SessionActions.ended({ logoutType, message, code }));
+      this.store.dispatch(SessionActions.ended({ logoutType, message, code, at: this.clock() }));
     } else {
       const { status, reason } = failure;
       this.store.dispatch(

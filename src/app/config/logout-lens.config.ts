@@ -26,6 +26,10 @@ export interface LogoutLensConfig {
   bannerLifetimeMs: number;
   /** Idle limit after which the session ends as IDLE_TIMEOUT; `null` (the default) disables the policy. */
   idleTimeoutMinutes: number | null;
+  /** How long before the idle limit the warning dialog appears. */
+  idleWarningSeconds: number;
+  /** Activity is reported to the store at most once per this window (the exact time is kept apart). */
+  activityThrottleMs: number;
   /** Console verbosity. */
   consoleLogLevel: ConsoleLogLevel;
   /** Whether the 🔍 debug button is shown (Ctrl+Shift+D works either way). */
@@ -43,6 +47,8 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   logoutAlertDelayMs: 5000,
   bannerLifetimeMs: 30000,
   idleTimeoutMinutes: null,
+  idleWarningSeconds: 60,
+  activityThrottleMs: 5000,
   consoleLogLevel: environment.production ? 'warn' : 'debug',
   showDebugButton: !environment.production,
 };

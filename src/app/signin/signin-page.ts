@@ -10,6 +10,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Store } from '@ngrx/store';
 
 import { SignInPageActions } from '../auth/state/auth.actions';
+import { LogoutReasonBanner } from '../logout/logout-reason-banner';
 import { authFeature } from '../auth/state/auth.feature';
 import { signInErrorMessage } from './signin-error-message';
 
@@ -25,6 +26,7 @@ import { signInErrorMessage } from './signin-error-message';
     MatIconModule,
     MatInputModule,
     MatProgressSpinnerModule,
+    LogoutReasonBanner,
   ],
   templateUrl: './signin-page.html',
   styleUrl: './signin-page.scss',

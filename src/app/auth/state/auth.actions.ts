@@ -48,6 +48,13 @@ export const AuthApiActions = createActionGroup({
 export const SessionActions = createActionGroup({
   source: 'Session',
   events: {
-    Ended: props<{ logoutType: LogoutType; message: string; code?: string; fromOtherTab?: boolean }>(),
+    Ended: props<{
+      logoutType: LogoutType;
+      message: string;
+      /** Local epoch ms. */
+      at: number;
+      code?: string;
+      fromOtherTab?: boolean;
+    }>(),
   },
 });

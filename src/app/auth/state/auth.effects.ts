@@ -2,7 +2,10 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, exhaustMap, ignoreElements, map, of, tap } from 'rxjs';
+import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, tap } from 'rxjs';
+
+
+import { LogoutTrackerActions } from '../../logout/state/logout-tracker.actions';
 
 import { CLOCK } from '../../platform/browser.tokens';
 import { AccessTokenStore } from '../access-token.store';
@@ -83,21 +86,31 @@ export const persistSession = createEffect(
   { functional: true, dispatch: false },
 );
 
-/** The sign-out button: the server revokes the session; the session ends even if it can't be reached. */
+/** The sign-out button ends the session here at once; the server is told once it is recorded. */
 export const signOut = createEffect(
-  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+  (actions$ = inject(Actions), clock = inject(CLOCK)) =>
     actions$.pipe(
       ofType(UserMenuActions.signOutClicked),
-      exhaustMap(() =>
-        api.logout().pipe(
-          catchError(() => of(null)),
-          map(() =>
-            SessionActions.ended({ logoutType: 'USER_INITIATED', message: 'You signed out.' }),
-          ),
-        ),
+      map(() =>
+        SessionActions.ended({ logoutType: 'USER_INITIATED', message: 'You signed out.', at: clock() }),
       ),
     ),
   { functional: true },
+);
+
+/**
+ * Revokes a signed-out session on the server. It waits for the logout record to be posted, so
+ * the event still carries the refresh cookie that ties it to the user; a backend that can't be
+ * reached leaves the cookie, which nothing in this browser will use again.
+ */
+export const revokeOnServer = createEffect(
+  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+    actions$.pipe(
+      ofType(LogoutTrackerActions.recorded),
+      filter(({ record }) => record.type === 'USER_INITIATED' && !record.from_other_tab),
+      exhaustMap(() => api.logout().pipe(catchError(() => EMPTY))),
+    ),
+  { functional: true, dispatch: false },
 );
 
 /** Forgets the session locally once it has ended, whatever ended it. */

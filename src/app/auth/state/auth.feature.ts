@@ -14,12 +14,25 @@ export interface RefreshAttempt {
   reason: string | null;
 }
 
+/** The session that just ended, as it stood at that moment. */
+export interface EndedSession {
+  logoutType: LogoutType;
+  message: string;
+  code: string | null;
+  fromOtherTab: boolean;
+  /** Local epoch ms. */
+  at: number;
+  session: SessionInfo | null;
+  lastRefresh: RefreshAttempt | null;
+}
+
 export interface AuthState {
   status: AuthStatus;
   session: SessionInfo | null;
   signInError: SignInError | null;
   lastRefresh: RefreshAttempt | null;
-  lastLogout: { logoutType: LogoutType; message: string } | null;
+  /** Set once per real sign-out (a repeated `Ended` for an ended session changes nothing). */
+  lastLogout: EndedSession | null;
 }
 
 export const initialAuthState: AuthState = {
@@ -69,12 +82,24 @@ export const authFeature = createFeature({
       lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
     })),
     on(AuthApiActions.noSessionToRestore, (state) => ({ ...state, status: 'signed-out' as const })),
-    on(SessionActions.ended, (state, { logoutType, message }) => ({
-      ...state,
-      status: 'signed-out' as const,
-      session: null,
-      lastLogout: { logoutType, message },
-    })),
+    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at }) =>
+      state.status === 'signed-out'
+        ? state
+        : {
+            ...state,
+            status: 'signed-out' as const,
+            session: null,
+            lastLogout: {
+              logoutType,
+              message,
+              code: code ?? null,
+              fromOtherTab: fromOtherTab ?? false,
+              at,
+              session: state.session,
+              lastRefresh: state.lastRefresh,
+            },
+          },
+    ),
   ),
   extraSelectors: ({ selectStatus, selectSession }) => ({
     selectIsSignedIn: createSelector(selectStatus, (status) => status === 'signed-in'),

@@ -1,5 +1,4 @@
 import { inject } from '@angular/core';
-import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -24,7 +23,7 @@ import { RefreshCoordinator } from '../refresh-coordinator';
 import { SESSION_SCHEDULER } from '../scheduler.token';
 import { ServerClock } from '../server-clock';
 import { refreshDueAt } from '../refresh-schedule';
-import { AuthApiActions, SessionActions } from './auth.actions';
+import { AuthApiActions } from './auth.actions';
 import { authFeature } from './auth.feature';
 
 /**
@@ -83,16 +82,6 @@ export const reportTransientRefreshFailure = createEffect(
           { duration: 8000 },
         );
       }),
-    ),
-  { functional: true, dispatch: false },
-);
-
-/** Takes the user to the sign-in page once the session has ended. */
-export const redirectToSignIn = createEffect(
-  (actions$ = inject(Actions), router = inject(Router)) =>
-    actions$.pipe(
-      ofType(SessionActions.ended),
-      tap(() => void router.navigateByUrl('/signin')),
     ),
   { functional: true, dispatch: false },
 );

@@ -1,0 +1,68 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { map, takeWhile, tap, timer } from 'rxjs';
+
+import { LogoutType } from '../auth/logout-type';
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { LogoutPresentation } from './logout-messages';
+
+export interface LogoutAlertData {
+  type: LogoutType;
+  presentation: LogoutPresentation;
+  fromOtherTab: boolean;
+  delayMs: number;
+}
+
+/** Shown before the redirect to the sign-in page: why, in one sentence, and a countdown. */
+@Component({
+  selector: 'app-logout-alert-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatIconModule],
+  template: `
+    <h2 mat-dialog-title class="title" [class]="data.presentation.tone">
+      <mat-icon aria-hidden="true">{{ data.presentation.icon }}</mat-icon>
+      {{ data.presentation.title }}
+    </h2>
+    <mat-dialog-content>
+      <p class="sentence">{{ data.presentation.sentence }}</p>
+      @if (data.fromOtherTab) {
+        <p class="origin">This happened in another tab of this browser.</p>
+      }
+      <p class="type">Reason code: <code>{{ data.type }}</code></p>
+      <p class="countdown" aria-live="off">Taking you to the sign-in page in {{ secondsLeft() }} s…</p>
+    </mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-flat-button type="button" (click)="close()" cdkFocusInitial>Sign in again</button>
+    </mat-dialog-actions>
+  `,
+  styles: `
+    .title { display: flex; align-items: center; gap: 8px; }
+    .title.warning mat-icon { color: var(--mat-sys-tertiary); }
+    .title.error mat-icon { color: var(--mat-sys-error); }
+    .title.neutral mat-icon { color: var(--mat-sys-primary); }
+    .sentence { font: var(--mat-sys-body-large); margin: 0 0 8px; }
+    .origin { margin: 0 0 8px; }
+    .type, .countdown { font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); margin: 0; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogoutAlertDialog {
+  protected readonly data = inject<LogoutAlertData>(MAT_DIALOG_DATA);
+  private readonly ref = inject(MatDialogRef<LogoutAlertDialog>);
+  private readonly tick = 250;
+  private readonly remainingMs = toSignal(
+    timer(0, this.tick, inject(SESSION_SCHEDULER)).pipe(
+      map((n) => this.data.delayMs - n * this.tick),
+      tap((left) => left <= 0 && this.close()),
+      takeWhile((left) => left > 0, true),
+    ),
+    { initialValue: this.data.delayMs },
+  );
+  protected readonly secondsLeft = computed(() => Math.max(0, Math.ceil(this.remainingMs() / 1000)));
+
+  protected close(): void {
+    this.ref.close();
+  }
+}

@@ -1,0 +1,70 @@
+import { LogoutType } from '../auth/logout-type';
+
+/** How a sign-out is presented to the person it happened to. */
+export interface LogoutPresentation {
+  icon: string;
+  tone: 'neutral' | 'warning' | 'error';
+  title: string;
+  sentence: string;
+}
+
+const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
+  USER_INITIATED: {
+    icon: 'logout',
+    tone: 'neutral',
+    title: 'You signed out',
+    sentence: 'You signed out of Logout Lens.',
+  },
+  TOKEN_EXPIRED: {
+    icon: 'schedule',
+    tone: 'warning',
+    title: 'Your session expired',
+    sentence: 'Your session reached the end of its lifetime, so please sign in again.',
+  },
+  REFRESH_FAILED: {
+    icon: 'sync_problem',
+    tone: 'warning',
+    title: "Your session couldn't be renewed",
+    sentence: "Your session couldn't be renewed, so please sign in again.",
+  },
+  SESSION_REVOKED: {
+    icon: 'block',
+    tone: 'error',
+    title: 'Your session was ended elsewhere',
+    sentence: 'Your session was signed out from another place, such as the Active sessions page.',
+  },
+  PASSWORD_CHANGED: {
+    icon: 'password',
+    tone: 'error',
+    title: 'Your password was changed',
+    sentence: 'Your session ended because your password was changed on another device.',
+  },
+  TOKEN_REUSE_DETECTED: {
+    icon: 'gpp_maybe',
+    tone: 'error',
+    title: 'Your session was closed to protect you',
+    sentence: 'An old session key was used again, so the session was closed to protect your account.',
+  },
+  IDLE_TIMEOUT: {
+    icon: 'bedtime',
+    tone: 'warning',
+    title: 'You were inactive',
+    sentence: 'You were signed out after a period of inactivity, as your organisation requires.',
+  },
+  AUTH_ERROR: {
+    icon: 'error',
+    tone: 'error',
+    title: 'The server refused your session',
+    sentence: 'The server refused your session even after renewing it, so please sign in again.',
+  },
+  UNKNOWN: {
+    icon: 'help',
+    tone: 'warning',
+    title: 'You were signed out',
+    sentence: 'You were signed out for a reason the app could not determine.',
+  },
+};
+
+export function presentLogout(type: LogoutType): LogoutPresentation {
+  return PRESENTATIONS[type];
+}

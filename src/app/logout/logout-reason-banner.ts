@@ -1,0 +1,49 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { timer } from 'rxjs';
+
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LastLogoutReason } from './last-logout-reason';
+import { presentLogout } from './logout-messages';
+import { LogoutRecord } from './logout-record';
+
+/**
+ * Above the sign-in card after a sign-out: why, with an icon and colour by type, and the
+ * technical details on request. It leaves by itself after 30 s (configurable) and takes
+ * `last_logout_reason` with it.
+ */
+@Component({
+  selector: 'app-logout-reason-banner',
+  imports: [DatePipe, MatButtonModule, MatExpansionModule, MatIconModule],
+  templateUrl: './logout-reason-banner.html',
+  styleUrl: './logout-reason-banner.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogoutReasonBanner {
+  private readonly reason = inject(LastLogoutReason);
+  protected readonly record = signal<LogoutRecord | null>(this.reason.read());
+  protected readonly presentation = (record: LogoutRecord) => presentLogout(record.type);
+
+  constructor() {
+    if (!this.record()) return;
+    timer(inject(LOGOUT_LENS_CONFIG).bannerLifetimeMs, inject(SESSION_SCHEDULER))
+      .pipe(takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe(() => this.dismiss());
+  }
+
+  protected dismiss(): void {
+    this.reason.clear();
+    this.record.set(null);
+  }
+
+  protected idle(seconds: number): string {
+    if (seconds < 60) return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  }
+}

@@ -1,0 +1,109 @@
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { MatDialog } from '@angular/material/dialog';
+import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, switchMap, tap } from 'rxjs';
+
+import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
+import { AppActions } from '../../auth/state/auth.actions';
+import { EndedSession, authFeature } from '../../auth/state/auth.feature';
+import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { ConsoleLog } from '../../platform/console-log';
+import { WINDOW } from '../../platform/browser.tokens';
+import { LastLogoutReason } from '../last-logout-reason';
+import { LogoutAlertDialog, LogoutAlertData } from '../logout-alert-dialog';
+import { LogoutEventOutbox } from '../logout-event-outbox';
+import { LogoutHistory } from '../logout-history';
+import { LogoutRecordBuilder } from '../logout-record-builder';
+import { presentLogout } from '../logout-messages';
+import { LogoutTrackerActions } from './logout-tracker.actions';
+
+/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
+function endedSessions() {
+  return inject(Store)
+    .select(authFeature.selectLastLogout)
+    .pipe(filter((ended): ended is EndedSession => ended !== null));
+}
+
+/**
+ * Writes every sign-out down: `logout_history`, `last_logout_reason`, a `[LogoutTracker]` line,
+ * and the backend's audit trail (through the outbox, so an unreachable backend loses nothing).
+ */
+export const recordLogout = createEffect(
+  (
+    ended$ = endedSessions(),
+    builder = inject(LogoutRecordBuilder),
+    history = inject(LogoutHistory),
+    reason = inject(LastLogoutReason),
+    outbox = inject(LogoutEventOutbox),
+    log = inject(ConsoleLog),
+  ) =>
+    ended$.pipe(
+      map((ended) => builder.build(ended)),
+      tap((record) => {
+        history.append(record);
+        reason.write(record);
+        const origin = record.from_other_tab ? ' (from another tab)' : '';
+        log.write('warn', '[LogoutTracker]', `Logout event: ${record.type}${origin} — ${record.message}`, record);
+        log.write('info', '[LogoutTracker]', `Idle time: ${formatIdle(record.idle_seconds)}`);
+      }),
+      // Records are submitted in order; each is in storage before its post starts.
+      concatMap((record) =>
+        outbox.submit(record).pipe(map((delivered) => LogoutTrackerActions.recorded({ record, delivered }))),
+      ),
+    ),
+  { functional: true },
+);
+
+/** Says why before the redirect: a dialog that cannot be missed, then the sign-in page. */
+export const alertBeforeRedirect = createEffect(
+  (
+    ended$ = endedSessions(),
+    dialog = inject(MatDialog),
+    router = inject(Router),
+    config = inject(LOGOUT_LENS_CONFIG),
+  ) =>
+    ended$.pipe(
+      switchMap((ended) => {
+        dialog.closeAll();
+        const data: LogoutAlertData = {
+          type: ended.logoutType,
+          presentation: presentLogout(ended.logoutType),
+          fromOtherTab: ended.fromOtherTab,
+          delayMs: config.logoutAlertDelayMs,
+        };
+        return dialog
+          .open(LogoutAlertDialog, { data, disableClose: true, width: '440px', maxWidth: '92vw' })
+          .afterClosed();
+      }),
+      tap(() => void router.navigateByUrl('/signin')),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** Retries undelivered events: on start, when the browser is back online, and periodically. */
+export const flushLogoutEvents = createEffect(
+  (
+    actions$ = inject(Actions),
+    outbox = inject(LogoutEventOutbox),
+    win = inject(WINDOW),
+    config = inject(LOGOUT_LENS_CONFIG),
+    scheduler = inject(SESSION_SCHEDULER),
+  ) =>
+    merge(
+      actions$.pipe(ofType(AppActions.started)),
+      win ? fromEvent(win, 'online') : EMPTY,
+      interval(config.sessionCheckIntervalMs, scheduler),
+    ).pipe(
+      filter(() => outbox.pending().length > 0),
+      exhaustMap(() => outbox.flush()),
+    ),
+  { functional: true, dispatch: false },
+);
+
+function formatIdle(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
