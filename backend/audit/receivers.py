@@ -1,0 +1,44 @@
+"""Server-side audit records for every session the server itself ends."""
+from django.dispatch import receiver
+
+from authsessions.models import RevokeReason
+from authsessions.signals import session_ended
+
+from .logline import log_event
+from .models import EventSource, LogoutEvent, LogoutType
+
+TYPE_BY_REASON = {
+    RevokeReason.LOGOUT: LogoutType.USER_INITIATED,
+    RevokeReason.PASSWORD_CHANGED: LogoutType.PASSWORD_CHANGED,
+    RevokeReason.REVOKED: LogoutType.SESSION_REVOKED,
+    RevokeReason.EXPIRED: LogoutType.TOKEN_EXPIRED,
+    RevokeReason.REUSE_DETECTED: LogoutType.TOKEN_REUSE_DETECTED,
+}
+
+MESSAGE_BY_REASON = {
+    RevokeReason.LOGOUT: "The user signed out.",
+    RevokeReason.PASSWORD_CHANGED: "The password was changed; every session was revoked.",
+    RevokeReason.REVOKED: "The session was revoked.",
+    RevokeReason.EXPIRED: "A refresh was refused: the session reached its absolute expiry.",
+    RevokeReason.REUSE_DETECTED: (
+        "A refresh was refused: an already-used refresh token was presented; "
+        "the session was revoked."
+    ),
+}
+
+
+@receiver(session_ended, dispatch_uid="audit.record_server_logout")
+def record_server_logout(sender, user, session_id, device_id, reason, client, **kwargs):
+    event = LogoutEvent.objects.create(
+        type=TYPE_BY_REASON.get(reason, LogoutType.UNKNOWN),
+        source=EventSource.SERVER,
+        message=MESSAGE_BY_REASON.get(reason, str(reason)),
+        ip=client.ip if client else None,
+        user_agent=client.user_agent if client else "",
+        device_id=device_id or "",
+        session_id=session_id,
+        user=user,
+        verified=True,
+        details={"revoke_reason": str(reason)},
+    )
+    log_event(event)

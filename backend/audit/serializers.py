@@ -1,0 +1,120 @@
+"""Validation of reported logout events and the audit trail's output shape."""
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from authsessions.serializers import DEVICE_ID_PATTERN
+
+from .fields import (
+    JSONObjectField,
+    SecondsField,
+    StrictCharField,
+    StrictDateTimeField,
+    StrictRegexField,
+    StrictUUIDField,
+)
+from .models import EventSource, LogoutEvent, LogoutType
+
+MAX_IDLE_SECONDS = 10**8
+ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
+
+
+class LogoutEventInputSerializer(serializers.Serializer):
+    """
+    A logout event reported by a browser. Unknown top-level keys are ignored, so older
+    servers accept events from newer clients.
+    """
+
+    type = serializers.ChoiceField(choices=LogoutType.choices)
+    message = StrictCharField(
+        max_length=500, required=False, allow_blank=True, default="", trim_whitespace=False
+    )
+    idle_seconds = SecondsField(
+        max_value=MAX_IDLE_SECONDS, required=False, allow_null=True, default=None
+    )
+    occurred_at = StrictDateTimeField(required=False, allow_null=True, default=None)
+    device_id = StrictRegexField(
+        DEVICE_ID_PATTERN, required=False, allow_blank=True, default="", error_messages=ID_ERROR
+    )
+    session_id = StrictUUIDField(required=False, allow_null=True, default=None)
+    tab_id = StrictRegexField(
+        DEVICE_ID_PATTERN, required=False, allow_blank=True, default="", error_messages=ID_ERROR
+    )
+    route = StrictCharField(max_length=512, required=False, allow_blank=True, default="")
+    details = JSONObjectField(required=False, default=dict)
+
+    def validate_route(self, value):
+        if value and not value.startswith("/"):
+            raise serializers.ValidationError("Must be an app path starting with '/'.")
+        # Query strings and fragments may carry secrets (reset links); keep the path only.
+        return value.split("?", 1)[0].split("#", 1)[0]
+
+    def create(self, validated_data):
+        sender = self.context["sender"]
+        client = self.context["client"]
+        data = dict(validated_data)
+        return LogoutEvent.objects.create(
+            type=data["type"],
+            source=EventSource.CLIENT,
+            message=data["message"],
+            idle_seconds=data["idle_seconds"],
+            client_time=data["occurred_at"],
+            ip=client.ip,
+            user_agent=client.user_agent,
+            device_id=data["device_id"],
+            session_id=data["session_id"] or sender.session_id,
+            tab_id=data["tab_id"],
+            route=data["route"],
+            user=sender.user,
+            verified=sender.verified,
+            details=data["details"],
+        )
+
+
+class EventUserSerializer(serializers.Serializer):
+    id = serializers.CharField(source="pk")
+    email = serializers.EmailField()
+
+
+class LogoutEventSerializer(serializers.ModelSerializer):
+    user = EventUserSerializer(allow_null=True)
+
+    class Meta:
+        model = LogoutEvent
+        fields = (
+            "id", "type", "source", "message", "idle_seconds", "client_time", "server_time",
+            "ip", "user_agent", "device_id", "session_id", "tab_id", "route", "user",
+            "verified", "details",
+        )
+        read_only_fields = fields
+
+
+class LogoutEventFilterSerializer(serializers.Serializer):
+    """Query parameters of the audit trail listing; all optional."""
+
+    user = serializers.CharField(required=False, max_length=254)
+    device_id = serializers.RegexField(DEVICE_ID_PATTERN, required=False, error_messages=ID_ERROR)
+    type = serializers.ChoiceField(choices=LogoutType.choices, required=False)
+    session_id = serializers.UUIDField(required=False)
+    since = serializers.DateTimeField(required=False)
+    until = serializers.DateTimeField(required=False)
+
+    def filter(self, queryset):
+        """Apply the validated filters to `queryset`."""
+        data = self.validated_data
+        if "user" in data:
+            queryset = queryset.filter(**self._user_lookup(data["user"]))
+        for name in ("device_id", "type", "session_id"):
+            if name in data:
+                queryset = queryset.filter(**{name: data[name]})
+        if "since" in data:
+            queryset = queryset.filter(server_time__gte=data["since"])
+        if "until" in data:
+            queryset = queryset.filter(server_time__lt=data["until"])
+        return queryset
+
+    @staticmethod
+    def _user_lookup(value):
+        if value.isdigit():
+            return {"user_id": int(value)}
+        email_field = get_user_model().get_email_field_name()
+        return {f"user__{email_field}__iexact": value}

@@ -1,0 +1,63 @@
+"""Logout event intake (any browser) and the audit trail listing (signed-in users)."""
+from rest_framework import generics, status
+from rest_framework.pagination import LimitOffsetPagination
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from authsessions.client import ClientInfo
+from authsessions.permissions import HasCsrfHeader
+
+from .identify import identify_sender
+from .logline import log_event
+from .models import LogoutEvent
+from .parsers import LimitedJSONParser
+from .serializers import (
+    LogoutEventFilterSerializer,
+    LogoutEventInputSerializer,
+    LogoutEventSerializer,
+)
+from .throttling import LogoutEventDeviceThrottle, LogoutEventIPThrottle
+
+
+class LogoutEventCreateView(APIView):
+    """
+    POST logout-event/: store and log one logout event. Accepted from signed-in and
+    signed-out browsers; tied to a user only when the request proves who it is.
+    """
+
+    authentication_classes = ()
+    permission_classes = (HasCsrfHeader,)
+    parser_classes = (LimitedJSONParser,)
+    throttle_classes = (LogoutEventIPThrottle, LogoutEventDeviceThrottle)
+
+    def post(self, request):
+        context = {"sender": identify_sender(request), "client": ClientInfo.from_request(request)}
+        serializer = LogoutEventInputSerializer(data=request.data, context=context)
+        serializer.is_valid(raise_exception=True)
+        event = serializer.save()
+        log_event(event)
+        return Response(
+            {"id": event.id, "verified": event.verified}, status=status.HTTP_201_CREATED
+        )
+
+
+class AuditPagination(LimitOffsetPagination):
+    default_limit = 50
+    max_limit = 200
+
+
+class LogoutEventListView(generics.ListAPIView):
+    """GET logout-events/: newest first; staff see everyone's, other users their own."""
+
+    serializer_class = LogoutEventSerializer
+    permission_classes = (IsAuthenticated,)
+    pagination_class = AuditPagination
+
+    def get_queryset(self):
+        filters = LogoutEventFilterSerializer(data=self.request.query_params)
+        filters.is_valid(raise_exception=True)
+        queryset = LogoutEvent.objects.select_related("user").order_by("-server_time", "-id")
+        if not self.request.user.is_staff:
+            queryset = queryset.filter(user=self.request.user)
+        return filters.filter(queryset)

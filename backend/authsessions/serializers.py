@@ -1,0 +1,95 @@
+"""Input validation and response shapes for the auth endpoints."""
+from django.contrib.auth import authenticate, password_validation
+from rest_framework import serializers
+
+from .exceptions import InvalidCredentials
+
+DEVICE_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}\Z"
+
+
+def display_name(user):
+    """A person's name for the UI: full name, else username."""
+    return user.get_full_name().strip() or user.get_username()
+
+
+class UserSerializer(serializers.Serializer):
+    id = serializers.CharField(source="pk", read_only=True)
+    email = serializers.EmailField(read_only=True)
+    name = serializers.SerializerMethodField()
+
+    def get_name(self, user):
+        return display_name(user)
+
+
+class LoginSerializer(serializers.Serializer):
+    """Checks the credentials; `validated_data["user"]` is the signed-in user."""
+
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    remember_me = serializers.BooleanField(default=False)
+    device_id = serializers.RegexField(
+        DEVICE_ID_PATTERN,
+        required=False,
+        allow_blank=True,
+        default="",
+        error_messages={"invalid": "Use 1-64 letters, digits, '_' or '-'."},
+    )
+
+    def validate(self, attrs):
+        user = authenticate(
+            self.context.get("request"), email=attrs["email"], password=attrs["password"]
+        )
+        if user is None:
+            raise InvalidCredentials()
+        attrs["user"] = user
+        return attrs
+
+
+class ChangePasswordSerializer(serializers.Serializer):
+    current_password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=4096, trim_whitespace=False)
+
+    def validate_current_password(self, value):
+        if not self.context["request"].user.check_password(value):
+            raise serializers.ValidationError(
+                "The current password is wrong.", code="wrong_password"
+            )
+        return value
+
+    def validate_new_password(self, value):
+        password_validation.validate_password(value, user=self.context["request"].user)
+        return value
+
+    def save(self):
+        user = self.context["request"].user
+        user.set_password(self.validated_data["new_password"])
+        user.save(update_fields=["password"])
+        return user
+
+
+class SessionGrantSerializer(serializers.Serializer):
+    """Shape of a sign-in or refresh response (the refresh token travels in the cookie)."""
+
+    access = serializers.CharField(source="access.encoded")
+    access_expires_at = serializers.DateTimeField(source="access.expires_at")
+    refresh_expires_at = serializers.DateTimeField()
+    session_id = serializers.UUIDField()
+    remember_me = serializers.BooleanField()
+    user = UserSerializer()
+
+
+class SessionSerializer(serializers.Serializer):
+    """One signed-in session (token family), as its newest token describes it."""
+
+    id = serializers.UUIDField(source="family")
+    device_id = serializers.CharField()
+    user_agent = serializers.CharField()
+    ip = serializers.IPAddressField(allow_null=True)
+    created_at = serializers.DateTimeField(source="session_started_at")
+    last_used_at = serializers.DateTimeField()
+    expires_at = serializers.DateTimeField()
+    remember_me = serializers.BooleanField()
+    current = serializers.SerializerMethodField()
+
+    def get_current(self, token):
+        return token.family == self.context.get("current_session_id")

@@ -1,0 +1,118 @@
+"""
+Settings for authsessions, read from the `LOGOUT_LENS` dict in Django settings.
+
+Usage::
+
+    from authsessions.settings import api_settings
+    api_settings.ACCESS_TOKEN_LIFETIME  # -> timedelta
+
+Keys and defaults:
+
+ACCESS_TOKEN_LIFETIME (timedelta or seconds, 1 hour)
+    How long an access JWT is valid.
+REFRESH_TOKEN_LIFETIME (timedelta or seconds, 7 days)
+    Absolute session lifetime without "remember me". Rotation never extends it.
+REFRESH_TOKEN_LIFETIME_REMEMBER_ME (timedelta or seconds, 20 days)
+    Absolute session lifetime with "remember me".
+REFRESH_GRACE_SECONDS (int, 30)
+    How long the immediately previous refresh token may be presented again
+    (by a racing tab) and receive the same successor.
+SIGNING_KEY (str, required)
+    Secret for access JWTs and successor derivation. Must differ from SECRET_KEY.
+ALGORITHM (str, "HS256")
+    JWT HMAC algorithm: HS256, HS384 or HS512.
+ISSUER (str, "logout-lens")
+    The `iss` claim written into and required from access tokens.
+REFRESH_COOKIE_NAME (str, "ll_refresh"), REFRESH_COOKIE_PATH (str, "/v1/auth/"),
+REFRESH_COOKIE_SAMESITE (str, "Strict")
+    The refresh cookie; it is always HttpOnly.
+REFRESH_COOKIE_SECURE (bool, default: not DEBUG)
+    Whether the refresh cookie carries the Secure flag.
+CSRF_HEADER_NAME (str, "X-Requested-With"), CSRF_HEADER_VALUE (str, "XMLHttpRequest")
+    Header that cookie-authenticated endpoints (refresh, logout, logout-event) require.
+DEMO_ENDPOINTS (bool, default: DEBUG)
+    Whether /v1/demo/ is mounted (read when the URLconf loads).
+NUM_PROXIES (int, 0)
+    Number of trusted reverse proxies in front of the app; decides which
+    X-Forwarded-For entry is the client IP. 0 means REMOTE_ADDR is used.
+"""
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.signals import setting_changed
+
+
+class _FromDebug:
+    """A default that follows the live `settings.DEBUG` (optionally negated)."""
+
+    def __init__(self, negate=False):
+        self.negate = negate
+
+    def resolve(self):
+        return (not settings.DEBUG) if self.negate else bool(settings.DEBUG)
+
+
+DEFAULTS = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(hours=1),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=7),
+    "REFRESH_TOKEN_LIFETIME_REMEMBER_ME": timedelta(days=20),
+    "REFRESH_GRACE_SECONDS": 30,
+    "SIGNING_KEY": None,
+    "ALGORITHM": "HS256",
+    "ISSUER": "logout-lens",
+    "REFRESH_COOKIE_NAME": "ll_refresh",
+    "REFRESH_COOKIE_PATH": "/v1/auth/",
+    "REFRESH_COOKIE_SAMESITE": "Strict",
+    "REFRESH_COOKIE_SECURE": _FromDebug(negate=True),
+    "CSRF_HEADER_NAME": "X-Requested-With",
+    "CSRF_HEADER_VALUE": "XMLHttpRequest",
+    "DEMO_ENDPOINTS": _FromDebug(),
+    "NUM_PROXIES": 0,
+}
+
+LIFETIME_KEYS = (
+    "ACCESS_TOKEN_LIFETIME",
+    "REFRESH_TOKEN_LIFETIME",
+    "REFRESH_TOKEN_LIFETIME_REMEMBER_ME",
+)
+
+
+class APISettings:
+    """Attribute access to `LOGOUT_LENS` with defaults; values are cached until `reload()`."""
+
+    def __init__(self, defaults=None):
+        self.defaults = defaults or DEFAULTS
+        self._cached = set()
+
+    @property
+    def user_settings(self):
+        return getattr(settings, "LOGOUT_LENS", None) or {}
+
+    def __getattr__(self, attr):
+        if attr not in self.defaults:
+            raise AttributeError(f"Invalid LOGOUT_LENS setting: {attr!r}")
+        value = self.user_settings.get(attr, self.defaults[attr])
+        if isinstance(value, _FromDebug):
+            # Follows DEBUG at every read, so it is never cached.
+            return value.resolve()
+        if attr in LIFETIME_KEYS and not isinstance(value, timedelta):
+            value = timedelta(seconds=int(value))
+        self._cached.add(attr)
+        setattr(self, attr, value)
+        return value
+
+    def reload(self):
+        for attr in self._cached:
+            delattr(self, attr)
+        self._cached.clear()
+
+
+api_settings = APISettings(DEFAULTS)
+
+
+def reload_api_settings(*args, setting=None, **kwargs):
+    if setting == "LOGOUT_LENS":
+        api_settings.reload()
+
+
+setting_changed.connect(reload_api_settings)

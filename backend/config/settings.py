@@ -1,0 +1,182 @@
+"""
+Django settings for the Logout Lens backend.
+
+Everything that differs between a laptop and production comes from the environment;
+backend/README.md lists every variable. The embedded defaults give a working
+development setup: SQLite, the local-memory cache and DEBUG on.
+"""
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_flag(name, default):
+    """Whether the environment variable `name` is set to a true value ("1", "true", "yes", "on")."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_seconds(name, default):
+    """A lifetime given in whole seconds by the environment variable `name`."""
+    value = os.environ.get(name)
+    return timedelta(seconds=int(value)) if value else default
+
+
+DEBUG = env_flag("DJANGO_DEBUG", True)
+
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY",
+    "dev-only-django-secret-key-3f9c1a7e5b2d4c6a8e0f1b3d5c7a9e2f4b6d8c0a",
+)
+
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "authsessions",
+    "audit",
+    "demo",
+]
+
+# End-to-end test hooks under /v1/test/ (shrink lifetimes, move the server clock).
+# Development only: refused outright when DEBUG is off.
+if env_flag("LL_TEST_HOOKS", False):
+    if not DEBUG:
+        raise ImproperlyConfigured("LL_TEST_HOOKS=1 is refused unless DJANGO_DEBUG=1.")
+    INSTALLED_APPS.append("testhooks")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+if os.environ.get("DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("LL_SQLITE_PATH") or str(BASE_DIR / "db.sqlite3"),
+        }
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    "authsessions.backends.EmailBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["authsessions.authentication.AccessTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["authsessions.parsers.SafeJSONParser"],
+    "EXCEPTION_HANDLER": "authsessions.handlers.json_exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        "login": os.environ.get("LL_LOGIN_RATE", "20/min"),
+        "logout_event": os.environ.get("LL_LOGOUT_EVENT_RATE", "60/min"),
+    },
+}
+
+# Session policy and token settings; authsessions/settings.py documents every key.
+LOGOUT_LENS = {
+    "ACCESS_TOKEN_LIFETIME": env_seconds("LL_ACCESS_TOKEN_LIFETIME", timedelta(hours=1)),
+    "REFRESH_TOKEN_LIFETIME": env_seconds("LL_REFRESH_TOKEN_LIFETIME", timedelta(days=7)),
+    "REFRESH_TOKEN_LIFETIME_REMEMBER_ME": env_seconds(
+        "LL_REFRESH_TOKEN_LIFETIME_REMEMBER_ME", timedelta(days=20)
+    ),
+    "REFRESH_GRACE_SECONDS": int(os.environ.get("LL_REFRESH_GRACE_SECONDS", "30")),
+    "SIGNING_KEY": os.environ.get(
+        "LL_SIGNING_KEY",
+        "dev-only-ll-signing-key-7Qm2vX9pL4tR8wZ1cK6nB3yH5jD0fG2sA7eU9iO4",
+    ),
+    "DEMO_ENDPOINTS": env_flag("LL_DEMO_ENDPOINTS", DEBUG),
+    "NUM_PROXIES": int(os.environ.get("LL_NUM_PROXIES", "0")),
+}
+if os.environ.get("LL_REFRESH_COOKIE_SECURE"):
+    LOGOUT_LENS["REFRESH_COOKIE_SECURE"] = env_flag("LL_REFRESH_COOKIE_SECURE", True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        # Audit lines propagate to the root console handler (and to test log capture).
+        "logoutlens.audit": {"level": "INFO"},
+    },
+}

@@ -1,0 +1,39 @@
+from datetime import timedelta
+
+import pytest
+from rest_framework.test import APIClient
+
+from authsessions import clock
+from authsessions.settings import api_settings
+
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("testhooks.tests.urls")]
+
+
+@pytest.fixture
+def hooks():
+    yield APIClient()
+    APIClient().post("/v1/test/reset/")
+
+
+def test_config_sets_lifetimes_and_reset_restores_them(hooks):
+    assert hooks.post("/v1/test/config/", {"access_token_lifetime": 5}, format="json").status_code == 200
+    assert api_settings.ACCESS_TOKEN_LIFETIME == timedelta(seconds=5)
+
+    assert hooks.post("/v1/test/reset/").status_code == 200
+    assert api_settings.ACCESS_TOKEN_LIFETIME == timedelta(hours=1)
+
+
+def test_clock_moves_forward_only_and_resets(hooks):
+    before = clock.now()
+    assert hooks.post("/v1/test/clock/", {"advance_seconds": 3600}, format="json").status_code == 200
+    assert clock.now() - before >= timedelta(hours=1)
+    assert hooks.post("/v1/test/clock/", {"advance_seconds": -5}, format="json").status_code == 400
+
+    hooks.post("/v1/test/reset/")
+    assert clock.offset() == timedelta(0)
+
+
+def test_bad_lifetime_is_refused(hooks):
+    response = hooks.post("/v1/test/config/", {"access_token_lifetime": "soon"}, format="json")
+    assert response.status_code == 400
