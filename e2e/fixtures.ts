@@ -62,7 +62,7 @@ export async function signIn(page: Page, options: { rememberMe: boolean }): Prom
 /** Clicks a "Try the API" button and returns the outcome line of that call. */
 export async function tryApi(page: Page, label: string): Promise<string> {
   const outcome = page.getByTestId('demo-outcome');
-  const previous = Number((await outcome.getAttribute('data-call')) ?? 0);
+  const previous = (await outcome.count()) ? Number(await outcome.getAttribute('data-call')) : 0;
   await page.getByRole('button', { name: label, exact: true }).click();
   await expect(outcome).toHaveAttribute('data-call', String(previous + 1), { timeout: 20_000 });
   return (await outcome.textContent()) ?? '';

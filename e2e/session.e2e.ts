@@ -15,7 +15,7 @@ test.describe('staying signed in', () => {
         await backend.advanceClock(31);
         await page.clock.runFor(31_000);
         await expect.poll(() => refreshes.count).toBeGreaterThanOrEqual(expiry);
-        expect(await tryApi(page, 'Load data')).toContain('200 OK');
+        expect(await tryApi(page, 'Load data 200')).toContain('200 OK');
       });
     }
     await home(page);
@@ -42,11 +42,11 @@ test.describe('staying signed in', () => {
     const refreshes = countRefreshes(page);
 
     for (const [label, status] of [
-      ['Forbidden', 403],
-      ['Payment required', 402],
-      ['Server error', 500],
-      ['Bad gateway', 502],
-      ['Unavailable', 503],
+      ['Forbidden 403', 403],
+      ['Payment required 402', 402],
+      ['Server error 500', 500],
+      ['Bad gateway 502', 502],
+      ['Unavailable 503', 503],
     ] as const) {
       await test.step(`${status}`, async () => {
         const outcome = await tryApi(page, label);
@@ -57,15 +57,15 @@ test.describe('staying signed in', () => {
     }
     await test.step('network cut (request aborted)', async () => {
       await page.route('**/v1/demo/data/', (route) => route.abort('internetdisconnected'));
-      expect(await tryApi(page, 'Load data')).toContain("Can't reach the server");
+      expect(await tryApi(page, 'Load data 200')).toContain("Can't reach the server");
       await expect(page.locator('mat-snack-bar-container').last()).toContainText("Can't reach the server");
       await page.unroute('**/v1/demo/data/');
     });
     await test.step('network cut (demo button)', async () => {
-      expect(await tryApi(page, 'Network cut')).toContain("Can't reach the server");
+      expect(await tryApi(page, 'Network cut offline')).toContain("Can't reach the server");
     });
 
-    expect(await tryApi(page, 'Load data')).toContain('200 OK');
+    expect(await tryApi(page, 'Load data 200')).toContain('200 OK');
     expect(refreshes.count).toBe(0);
     await home(page);
   });
@@ -85,7 +85,7 @@ test.describe('staying signed in', () => {
     );
 
     await backend.advanceClock(3601);
-    await page.getByRole('button', { name: 'Load data', exact: true }).click();
+    await page.getByRole('button', { name: 'Load data 200', exact: true }).click();
     for (let attempt = 1; attempt <= 3; attempt++) {
       await expect.poll(() => refreshes.count).toBe(attempt);
       await page.clock.runFor(1000 * 2 ** (attempt - 1));
@@ -104,7 +104,7 @@ test.describe('staying signed in', () => {
     await signIn(page, { rememberMe: true });
     await page.reload();
     await home(page);
-    expect(await tryApi(page, 'Load data')).toContain('200 OK');
+    expect(await tryApi(page, 'Load data 200')).toContain('200 OK');
 
     const cookie = (await context.cookies()).find((c) => c.name === 'll_refresh')!;
     await page.getByRole('button', { name: 'Account menu' }).click();

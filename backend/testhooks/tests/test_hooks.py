@@ -37,3 +37,14 @@ def test_clock_moves_forward_only_and_resets(hooks):
 def test_bad_lifetime_is_refused(hooks):
     response = hooks.post("/v1/test/config/", {"access_token_lifetime": "soon"}, format="json")
     assert response.status_code == 400
+
+
+def test_date_header_follows_the_moved_clock(hooks, settings):
+    from email.utils import parsedate_to_datetime
+
+    settings.MIDDLEWARE = ["testhooks.middleware.ServerClockDateMiddleware", *settings.MIDDLEWARE]
+    hooks.post("/v1/test/clock/", {"advance_seconds": 7200}, format="json")
+
+    response = hooks.get("/v1/test/health/")
+
+    assert abs((parsedate_to_datetime(response["Date"]) - clock.now()).total_seconds()) < 2

@@ -2,10 +2,9 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
+import { catchError, forkJoin, map, of } from 'rxjs';
 
 import { describeHttpError } from '../notifications/http-error-message';
-import { forkJoin, map, catchError, of } from 'rxjs';
-
 import { DemoApi } from './demo-api';
 import { DEMO_ENDPOINTS, DemoEndpoint } from './demo-endpoints';
 
@@ -25,11 +24,9 @@ export const BURST_SIZE = 20;
   imports: [MatButtonModule, MatCardModule, MatIconModule],
   template: `
     <mat-card appearance="outlined">
-      <mat-card-header>
-        <mat-card-title><h2>Try the API</h2></mat-card-title>
-        <mat-card-subtitle>Each call shows how the app answers; none of them signs you out.</mat-card-subtitle>
-      </mat-card-header>
       <mat-card-content>
+        <h2>Try the API</h2>
+        <p class="hint">Each call shows how the app answers. None of them signs you out.</p>
         <div class="buttons">
           @for (endpoint of endpoints; track endpoint.label) {
             <button mat-stroked-button type="button" (click)="call(endpoint)" [disabled]="busy()">
@@ -52,7 +49,8 @@ export const BURST_SIZE = 20;
     </mat-card>
   `,
   styles: `
-    h2 { margin: 0; font: var(--mat-sys-title-medium); }
+    h2 { margin: 0; font: var(--mat-sys-title-large); }
+    .hint { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; padding-top: 16px; }
     .expected { margin-left: 4px; opacity: 0.7; font-size: 0.85em; }
     .outcome { display: flex; align-items: center; gap: 8px; min-height: 24px; margin: 16px 0 0; }
