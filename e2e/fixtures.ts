@@ -2,6 +2,18 @@ import { APIRequestContext, Page, Response, expect, test as base } from '@playwr
 
 export const BACKEND = 'http://127.0.0.1:8100';
 export const DEMO_USER = { email: 'demo@example.com', password: 'demo-pass-2026', name: 'Dana Demo' };
+export const STAFF_USER = { email: 'support@example.com', password: 'support-pass-2026' };
+
+/** A logout event as the audit trail lists it. */
+export interface AuditEvent {
+  type: string;
+  source: 'client' | 'server';
+  verified: boolean;
+  device_id: string;
+  session_id: string | null;
+  idle_seconds: number | null;
+  details: Record<string, unknown>;
+}
 
 /** Server lifetimes in seconds, as the backend's test hooks accept them. */
 export interface Lifetimes {
@@ -27,6 +39,26 @@ export class Backend {
   async advanceClock(seconds: number): Promise<void> {
     const response = await this.api.post('/v1/test/clock/', { data: { advance_seconds: seconds } });
     expect(response.status()).toBe(200);
+  }
+
+  /** Signs in over the API (as another device would) and returns the access token. */
+  async accessTokenFor(user: { email: string; password: string }): Promise<string> {
+    const response = await this.api.post('/v1/auth/login/', {
+      data: { email: user.email, password: user.password, remember_me: false, device_id: 'e2e-api-client' },
+    });
+    expect(response.status()).toBe(200);
+    return (await response.json()).access as string;
+  }
+
+  /** The audit trail as support staff see it, filtered. */
+  async auditEvents(filters: Record<string, string>): Promise<AuditEvent[]> {
+    const token = await this.accessTokenFor(STAFF_USER);
+    const response = await this.api.get('/v1/auth/logout-events/', {
+      params: filters,
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status()).toBe(200);
+    return (await response.json()).results as AuditEvent[];
   }
 
   /** Presents a refresh cookie value directly, as a stolen or stale cookie would be. */

@@ -1,4 +1,4 @@
-/** The input events that count as the user being there. */
+/** The input events that count as the user being there (window focus and visibility are added apart). */
 export const ACTIVITY_EVENTS = [
   'mousemove',
   'mousedown',
@@ -8,5 +8,4 @@ export const ACTIVITY_EVENTS = [
   'wheel',
   'touchstart',
   'pointerdown',
-  'focus',
 ] as const;

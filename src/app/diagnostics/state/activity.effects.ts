@@ -24,10 +24,12 @@ export const trackActivity = createEffect(
     if (!win) return EMPTY;
     const options = { capture: true, passive: true };
     const inputs = ACTIVITY_EVENTS.map((name) => fromEvent(win, name, options));
+    // The window regaining focus counts; focus moving between elements (a dialog opening) does not.
+    const focused = fromEvent(win, 'focus').pipe(filter((event) => event.target === win));
     const shown = fromEvent(win.document, 'visibilitychange', options).pipe(
       filter(() => win.document.visibilityState === 'visible'),
     );
-    return merge(...inputs, shown).pipe(
+    return merge(...inputs, focused, shown).pipe(
       map(() => activity.mark()),
       throttleTime(config.activityThrottleMs, scheduler, { leading: true, trailing: true }),
       tap((at) => activity.share(at)),
