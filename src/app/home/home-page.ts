@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -19,8 +19,13 @@ import { DemoPanel } from '../demo/demo-panel';
 })
 export class HomePage {
   private readonly store = inject(Store);
-  protected readonly user = this.store.selectSignal(authFeature.selectUser);
-  protected readonly session = this.store.selectSignal(authFeature.selectSession);
+  private readonly liveSession = this.store.selectSignal(authFeature.selectSession);
+  private readonly lastLogout = this.store.selectSignal(authFeature.selectLastLogout);
+  /** The live session, or the one that just ended while the sign-out dialog is up. */
+  protected readonly session = computed(
+    () => this.liveSession() ?? this.lastLogout()?.session ?? null,
+  );
+  protected readonly user = computed(() => this.session()?.user ?? null);
 
   protected signOut(): void {
     this.store.dispatch(UserMenuActions.signOutClicked());

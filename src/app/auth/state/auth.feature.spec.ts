@@ -1,0 +1,55 @@
+import { AuthApiActions, SessionActions } from './auth.actions';
+import { authFeature, initialAuthState } from './auth.feature';
+
+const session = {
+  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
+  sessionId: 's-1',
+  rememberMe: true,
+  accessExpiresAt: 2_000,
+  refreshExpiresAt: 9_000,
+  issuedAt: 1_000,
+};
+
+describe('auth reducer', () => {
+  const reduce = authFeature.reducer;
+  const signedIn = reduce(initialAuthState, AuthApiActions.signInSucceeded({ session }));
+
+  it('remembers the session that ended, once', () => {
+    const ended = reduce(
+      signedIn,
+      SessionActions.ended({ logoutType: 'TOKEN_EXPIRED', message: 'x', code: 'refresh_expired', at: 5 }),
+    );
+
+    expect(ended.status).toBe('signed-out');
+    expect(ended.session).toBeNull();
+    expect(ended.lastLogout).toEqual({
+      logoutType: 'TOKEN_EXPIRED',
+      message: 'x',
+      code: 'refresh_expired',
+      fromOtherTab: false,
+      at: 5,
+      session,
+      lastRefresh: null,
+    });
+    // A second `Ended` for the same, already ended session changes nothing.
+    expect(reduce(ended, SessionActions.ended({ logoutType: 'AUTH_ERROR', message: 'y', at: 6 }))).toBe(ended);
+  });
+
+  it('records transient refresh failures without signing out', () => {
+    const state = reduce(signedIn, AuthApiActions.refreshFailedTransiently({ status: 503, reason: 'HTTP 503', at: 7 }));
+
+    expect(state.status).toBe('signed-in');
+    expect(state.session).toBe(session);
+    expect(state.lastRefresh).toEqual({ at: 7, outcome: 'transient-failure', status: 503, reason: 'HTTP 503' });
+  });
+
+  it('keeps a stored session when the server could not be reached on reload', () => {
+    const state = reduce(
+      initialAuthState,
+      AuthApiActions.restoreDeferred({ session, status: 0, reason: 'network error', at: 3 }),
+    );
+
+    expect(state.status).toBe('signed-in');
+    expect(state.session).toBe(session);
+  });
+});
