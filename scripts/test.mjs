@@ -21,6 +21,12 @@ const suites = [
     count: () => null,
   },
   {
+    name: 'build',
+    command: process.execPath,
+    args: ['scripts/check-bundle.mjs'],
+    count: (out) => counts(out, /^(\d+ passed, \d+ failed)$/m),
+  },
+  {
     name: 'jest',
     command: bin('jest'),
     args: ['--ci'],
@@ -40,7 +46,7 @@ const suites = [
   {
     name: 'pytest',
     command: python,
-    args: ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+    args: ['-m', 'pytest', '-q', '--color=no'],
     cwd: join(root, 'backend'),
     count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
   },
@@ -91,7 +97,7 @@ let passed = 0;
 let failed = 0;
 console.log('\n\x1b[1m━━ summary ━━\x1b[0m');
 for (const { suite, code, out, seconds } of results) {
-  const c = suite.count(out);
+  const c = suite.count(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''));
   const ok = code === 0;
   const tally = c ? `${c.passed} passed, ${c.failed} failed` : ok ? 'ok' : 'failed';
   if (c) {

@@ -1,6 +1,7 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
+  ErrorHandler,
   inject,
   isDevMode,
   provideAppInitializer,
@@ -21,6 +22,9 @@ import * as sessionTimerEffects from './auth/state/session-timer.effects';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 import { apiCallLogInterceptor } from './diagnostics/api-call-log.interceptor';
 import * as activityEffects from './diagnostics/state/activity.effects';
+import * as tokenMonitorEffects from './diagnostics/state/token-monitor.effects';
+import { RecordingErrorHandler } from './diagnostics/error-log';
+import { TokenMonitor } from './diagnostics/token-monitor';
 import { diagnosticsFeature } from './diagnostics/state/diagnostics.feature';
 import * as idleEffects from './idle/idle.effects';
 import * as logoutTrackerEffects from './logout/state/logout-tracker.effects';
@@ -38,10 +42,21 @@ export const appConfig: ApplicationConfig = {
     provideStore(),
     provideState(authFeature),
     provideState(diagnosticsFeature),
-    provideEffects(authEffects, sessionTimerEffects, activityEffects, logoutTrackerEffects, idleEffects),
+    provideEffects(
+      authEffects,
+      sessionTimerEffects,
+      activityEffects,
+      tokenMonitorEffects,
+      logoutTrackerEffects,
+      idleEffects,
+    ),
+    { provide: ErrorHandler, useClass: RecordingErrorHandler },
     isDevMode()
       ? provideStoreDevtools({ maxAge: 50, actionSanitizer: (action) => redactSecrets(action) })
       : [],
-    provideAppInitializer(() => inject(Store).dispatch(AppActions.started())),
+    provideAppInitializer(() => {
+      inject(TokenMonitor).install();
+      inject(Store).dispatch(AppActions.started());
+    }),
   ],
 };

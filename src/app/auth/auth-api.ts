@@ -58,7 +58,6 @@ export class AuthApi {
   private acceptTokens(response: HttpResponse<TokenResponse>): SessionInfo {
     const body = response.body;
     if (!body || typeof body.access !== 'string') throw new Error('Malformed token response');
-    this.clock.observeDateHeader(response.headers.get('Date'));
     this.tokens.set(body.access);
     return {
       user: body.user,

@@ -30,6 +30,10 @@ export interface LogoutLensConfig {
   idleWarningSeconds: number;
   /** Activity is reported to the store at most once per this window (the exact time is kept apart). */
   activityThrottleMs: number;
+  /** Session lifetimes as the policy states them, for the debug drawer's timeline (the server decides). */
+  sessionLifetimeDays: { rememberMe: number; standard: number };
+  /** How often the token monitor checks and logs the session's health. */
+  tokenMonitorIntervalMs: number;
   /** Console verbosity. */
   consoleLogLevel: ConsoleLogLevel;
   /** Whether the 🔍 debug button is shown (Ctrl+Shift+D works either way). */
@@ -49,6 +53,8 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   idleTimeoutMinutes: null,
   idleWarningSeconds: 60,
   activityThrottleMs: 5000,
+  sessionLifetimeDays: { rememberMe: 20, standard: 7 },
+  tokenMonitorIntervalMs: 30000,
   consoleLogLevel: environment.production ? 'warn' : 'debug',
   showDebugButton: !environment.production,
 };
@@ -82,11 +88,24 @@ export function mergeConfig(base: LogoutLensConfig, overrides: unknown): LogoutL
     if (!(key in base)) continue;
     const expected = (base as unknown as Record<string, unknown>)[key];
     const nullable = key === 'idleTimeoutMinutes';
-    if (typeof value === typeof expected || (nullable && (value === null || typeof value === 'number'))) {
+    if (expected !== null && typeof expected === 'object') {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        merged[key] = mergeNumbers(expected as Record<string, number>, value as Record<string, unknown>);
+      }
+    } else if (typeof value === typeof expected || (nullable && (value === null || typeof value === 'number'))) {
       merged[key] = value;
     }
   }
   return merged as unknown as LogoutLensConfig;
+}
+
+function mergeNumbers(base: Record<string, number>, overrides: Record<string, unknown>) {
+  const merged = { ...base };
+  for (const key of Object.keys(base)) {
+    const value = overrides[key];
+    if (typeof value === 'number' && Number.isFinite(value)) merged[key] = value;
+  }
+  return merged;
 }
 
 function readRuntimeConfig(): unknown {

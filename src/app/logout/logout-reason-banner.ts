@@ -8,6 +8,8 @@ import { timer } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { diagnose } from '../diagnosis/diagnose';
+import { EvidenceCollector } from '../diagnostics/evidence-collector';
 import { LastLogoutReason } from './last-logout-reason';
 import { presentLogout } from './logout-messages';
 import { LogoutRecord } from './logout-record';
@@ -28,6 +30,9 @@ export class LogoutReasonBanner {
   private readonly reason = inject(LastLogoutReason);
   protected readonly record = signal<LogoutRecord | null>(this.reason.read());
   protected readonly presentation = (record: LogoutRecord) => presentLogout(record.type);
+  private readonly evidence = inject(EvidenceCollector);
+  /** The most likely cause, from this record and what else this browser saw. */
+  protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
 
   constructor() {
     if (!this.record()) return;

@@ -22,7 +22,7 @@ const KEEP_LINES = 100;
 
 /**
  * Colour-coded, levelled console output for `[TokenMonitor]` and `[LogoutTracker]` lines.
- * Callers pass only non-secret values; objects are folded into a collapsed group.
+ * Callers pass only non-secret values; objects are shown folded on the same line.
  */
 @Injectable({ providedIn: 'root' })
 export class ConsoleLog {
@@ -40,13 +40,8 @@ export class ConsoleLog {
     if (RANK[level] < this.threshold) return;
     const method = level === 'debug' ? 'log' : level;
     const head = [`%c${prefix}%c ${message}`, COLOUR[level], ''];
-    if (details) {
-      console.groupCollapsed(...head);
-      console[method](details);
-      console.groupEnd();
-    } else {
-      console[method](...head);
-    }
+    // An object argument shows folded in the browser console, on a line of the right level.
+    console[method](...head, ...(details ? [details] : []));
   }
 
   /** The last lines written, whatever the level (for the diagnostic report). */

@@ -6,7 +6,16 @@ export function redactSecrets<T>(value: T, depth = 0): T {
   if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1)) as T;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    copy[key] = SECRET_KEYS.test(key) ? '[redacted]' : redactSecrets(item, depth + 1);
+    // Secrets are strings; an object under such a key (a token's status) is walked instead.
+    copy[key] = SECRET_KEYS.test(key) && typeof item === 'string' ? '[redacted]' : redactSecrets(item, depth + 1);
   }
   return copy as T;
+}
+
+const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
+const BEARER = /Bearer\s+[\w.~+/-]+=*/gi;
+
+/** Text with anything shaped like a JWT or a bearer credential replaced. */
+export function redactText(text: string): string {
+  return text.replace(JWT, '[redacted-jwt]').replace(BEARER, 'Bearer [redacted]');
 }

@@ -1,0 +1,136 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { DatePipe, DecimalPipe, JsonPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatDialogModule } from '@angular/material/dialog';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Store } from '@ngrx/store';
+import { catchError, of, timer } from 'rxjs';
+
+import { AuthStorage } from '../auth/auth-storage';
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { authFeature } from '../auth/state/auth.feature';
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { diagnose } from '../diagnosis/diagnose';
+import { ActivityClock } from '../diagnostics/activity-clock';
+import { ApiCallLog } from '../diagnostics/api-call-log';
+import { ErrorLog } from '../diagnostics/error-log';
+import { EvidenceCollector } from '../diagnostics/evidence-collector';
+import { TAB_ID } from '../diagnostics/tab-id';
+import { TokenMonitor } from '../diagnostics/token-monitor';
+import { LogoutHistory } from '../logout/logout-history';
+import { WINDOW } from '../platform/browser.tokens';
+import { AuditApi, AuditRecord } from './audit-api';
+import { DiagnosticReportBuilder } from './diagnostic-report';
+import { TokenTimeline, formatLeft } from './token-timeline';
+
+/** The support engineer's view of the session, live. Lazy-loaded on first open. */
+@Component({
+  selector: 'app-debug-drawer',
+  imports: [
+    DatePipe,
+    DecimalPipe,
+    JsonPipe,
+    MatButtonModule,
+    MatChipsModule,
+    MatDialogModule,
+    MatExpansionModule,
+    MatIconModule,
+    TokenTimeline,
+  ],
+  templateUrl: './debug-drawer.html',
+  styleUrl: './debug-drawer.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DebugDrawer {
+  private readonly store = inject(Store);
+  private readonly monitor = inject(TokenMonitor);
+  private readonly evidence = inject(EvidenceCollector);
+  private readonly activity = inject(ActivityClock);
+  private readonly reports = inject(DiagnosticReportBuilder);
+  private readonly clipboard = inject(Clipboard);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly win = inject(WINDOW);
+  private readonly lifetimes = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
+  protected readonly tabId = inject(TAB_ID);
+  protected readonly deviceId = inject(AuthStorage).deviceId();
+  private readonly apiCalls = inject(ApiCallLog);
+  private readonly errors = inject(ErrorLog);
+  private readonly history = inject(LogoutHistory);
+
+  /** Ticks every second so countdowns stay live while the drawer is open. */
+  private readonly now = toSignal(timer(0, 1000, inject(SESSION_SCHEDULER)), { initialValue: 0 });
+  protected readonly auth = this.store.selectSignal(authFeature.selectAuthState);
+  protected readonly status = computed(() => (this.now(), this.monitor.status()));
+  protected readonly diagnosis = computed(() => (this.now(), diagnose(this.evidence.collect())));
+  protected readonly idle = computed(() => (this.now(), formatLeft(Math.round(this.activity.idleMs() / 1000)).replace(' left', '')));
+  protected readonly lastActivity = computed(() => (this.now(), this.activity.lastActivityAt()));
+  protected readonly recentLogouts = computed(() => (this.now(), [...this.history.read()].reverse().slice(0, 10)));
+  protected readonly calls = computed(() => (this.now(), [...this.apiCalls.recentCalls()].reverse().slice(0, 15)));
+  protected readonly failures = computed(() => (this.now(), [...this.apiCalls.recentFailures()].reverse().slice(0, 10)));
+  protected readonly recentErrors = computed(() => (this.now(), [...this.errors.recent()].reverse()));
+  protected readonly accessLifetime = computed(() => {
+    const session = this.auth().session;
+    return session ? Math.max(1, (session.accessExpiresAt - session.issuedAt) / 1000) : 3600;
+  });
+  protected readonly refreshLifetime = computed(() => {
+    const days = this.auth().session?.rememberMe ? this.lifetimes.rememberMe : this.lifetimes.standard;
+    return days * 86400;
+  });
+  protected readonly nextRefreshIn = computed(() => {
+    const next = this.status().nextRefreshAt;
+    const left = this.status().access.secondsLeft;
+    const accessAt = this.status().access.expiresAt;
+    if (!next || left === null || !accessAt) return null;
+    return left - Math.round((Date.parse(accessAt) - Date.parse(next)) / 1000);
+  });
+  protected readonly serverAudit = signal<AuditRecord[] | null>(null);
+  protected readonly skewWarning = computed(() => Math.abs(this.status().clockSkewMs) >= 60_000);
+  protected readonly formatLeft = formatLeft;
+
+  constructor() {
+    if (this.auth().status === 'signed-in') {
+      inject(AuditApi)
+        .forDevice(this.deviceId)
+        .pipe(catchError(() => of(null)))
+        .subscribe((records) => this.serverAudit.set(records));
+    }
+  }
+
+  protected short(id: string | null | undefined): string {
+    return id ? `${id.slice(0, 8)}…` : '—';
+  }
+
+  protected logFullState(): void {
+    const report = this.reports.build(this.serverAudit());
+    console.groupCollapsed('%c[DebugPanel]%c Full state', 'color:#1565c0;font-weight:bold', '');
+    console.log('[DebugPanel] Full state', report);
+    console.groupEnd();
+    this.snackBar.open('Full state logged to the console.', undefined, { duration: 3000 });
+  }
+
+  protected copyReport(): void {
+    const copied = this.clipboard.copy(this.reportText());
+    this.snackBar.open(copied ? 'Report copied to the clipboard.' : 'Copy failed — use Download report.', undefined, { duration: 3000 });
+  }
+
+  protected downloadReport(): void {
+    const doc = this.win?.document;
+    if (!doc) return;
+    const blob = new Blob([this.reportText()], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = `logout-lens-report-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  private reportText(): string {
+    return JSON.stringify(this.reports.build(this.serverAudit()), null, 2);
+  }
+}

@@ -1,0 +1,93 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatDialog, MatDialogRef } from '@angular/material/dialog';
+import { EMPTY, filter, fromEvent } from 'rxjs';
+
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { WINDOW } from '../platform/browser.tokens';
+
+/** Whether a key press is the debug shortcut, Ctrl+Shift+D. */
+export function isDebugShortcut(event: KeyboardEvent): boolean {
+  return event.ctrlKey && event.shiftKey && !event.altKey && event.code === 'KeyD';
+}
+
+/**
+ * Opens and closes the debug drawer: Ctrl+Shift+D anywhere, or the 🔍 button at the bottom
+ * right (shown in development by default). The drawer's code is loaded on first open only.
+ */
+@Component({
+  selector: 'app-debug-launcher',
+  template: `
+    @if (showButton) {
+      <button
+        type="button"
+        class="debug-button"
+        (click)="toggle()"
+        aria-label="Debug panel (Ctrl+Shift+D)"
+        title="Debug panel (Ctrl+Shift+D)"
+      >
+        <span aria-hidden="true">🔍</span>
+      </button>
+    }
+  `,
+  styles: `
+    .debug-button {
+      position: fixed;
+      right: 16px;
+      bottom: 16px;
+      z-index: 1100;
+      width: 48px;
+      height: 48px;
+      border-radius: 50%;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container-highest);
+      box-shadow: var(--mat-sys-level2);
+      font-size: 22px;
+      cursor: pointer;
+    }
+    .debug-button:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 2px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DebugLauncher {
+  private readonly dialog = inject(MatDialog);
+  protected readonly showButton = inject(LOGOUT_LENS_CONFIG).showDebugButton;
+  private drawer: MatDialogRef<unknown> | null = null;
+  private opening = false;
+
+  constructor() {
+    // A plain listener: key presses cause no change detection unless they are the shortcut.
+    const win = inject(WINDOW);
+    (win ? fromEvent<KeyboardEvent>(win.document, 'keydown', { capture: true }) : EMPTY)
+      .pipe(filter(isDebugShortcut), takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe((event) => {
+        event.preventDefault();
+        void this.toggle();
+      });
+  }
+
+  protected async toggle(): Promise<void> {
+    if (this.drawer) {
+      this.drawer.close();
+      return;
+    }
+    if (this.opening) return;
+    this.opening = true;
+    try {
+      const { DebugDrawer } = await import('../debug-drawer/debug-drawer');
+      this.drawer = this.dialog.open(DebugDrawer, {
+        position: { right: '0', top: '0' },
+        height: '100%',
+        width: '520px',
+        maxWidth: '100vw',
+        panelClass: 'debug-drawer-panel',
+        ariaLabel: 'Debug panel',
+        autoFocus: 'first-heading',
+        restoreFocus: true,
+      });
+      this.drawer.afterClosed().subscribe(() => (this.drawer = null));
+    } finally {
+      this.opening = false;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { DiagnosisRule } from './diagnosis-rule';
+import {
+  clockSkew,
+  healthy,
+  laptopSlept,
+  refreshFailing,
+  sessionEndingSoon,
+  signedOutWithoutRecord,
+} from './risk-rules';
+import {
+  authError,
+  clockSkewAtExpiry,
+  cookieMissing,
+  idleTimeout,
+  passwordChanged,
+  sessionRevoked,
+  signOutUnexplained,
+  tokenExpired,
+  tokenReuse,
+  tokenReuseRace,
+  userSignedOut,
+} from './sign-out-rules';
+
+export type { DiagnosisRule } from './diagnosis-rule';
+
+/**
+ * Every cause the diagnosis can name, most specific first; the first rule that matches wins.
+ *
+ * Precedence:
+ * 1. Signed out with a sign-out on record: that sign-out's cause is the answer, so the sign-out
+ *    rules come first and the last of them (`sign-out-unexplained`) catches any record left over.
+ *    Within them the narrower reading of a type goes before the plain one: an expiry that came
+ *    early while the clock is off (`clock-skew-at-expiry`) before `token-expired`, a reuse right
+ *    after a successful refresh (`token-reuse-race`) before `token-reuse`.
+ * 2. Otherwise (signed in, or signed out with nothing on record) the worst risk wins: the session
+ *    running out within a day (critical), then refreshes failing now, then a wrong clock (warnings),
+ *    then a recent sleep (info).
+ * 3. Fallbacks that always leave an answer: signed out with nothing on record, then healthy.
+ */
+export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
+  clockSkewAtExpiry,
+  tokenExpired,
+  tokenReuseRace,
+  tokenReuse,
+  passwordChanged,
+  sessionRevoked,
+  userSignedOut,
+  idleTimeout,
+  authError,
+  cookieMissing,
+  signOutUnexplained,
+  sessionEndingSoon,
+  refreshFailing,
+  clockSkew,
+  laptopSlept,
+  signedOutWithoutRecord,
+  healthy,
+];
