@@ -12,7 +12,8 @@ type Status = {
   access: { secondsLeft: number; level: string };
   refresh: { secondsLeft: number; level: string };
 };
-const tokenStatus = (page: Page) => page.evaluate(() => window.__tokenMonitor!.getTokenStatus()) as Promise<Status>;
+const tokenStatus = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __tokenMonitor: { getTokenStatus(): unknown } }).__tokenMonitor.getTokenStatus()) as Promise<Status>;
 
 /** "1 h 2 min 5 s left" → 3725. */
 function secondsIn(text: string): number {
