@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 
-/** Ports of their own, so the e2e run never talks to a dev server left running by `npm start`. */
-const backendPort = 8100;
-const appPort = 4300;
+/**
+ * Ports of their own, so the e2e run never talks to a dev server left running by `npm start`
+ * (E2E_BACKEND_PORT and E2E_APP_PORT move them, for two runs side by side).
+ */
+const backendPort = Number(process.env['E2E_BACKEND_PORT'] ?? 8100);
+const appPort = Number(process.env['E2E_APP_PORT'] ?? 4300);
+process.env['E2E_BACKEND_PORT'] = String(backendPort);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node_modules/.bin/ng serve --host 127.0.0.1 --port ${appPort} --proxy-config e2e/proxy.e2e.json`,
+      command: `node_modules/.bin/ng serve --host 127.0.0.1 --port ${appPort} --proxy-config e2e/proxy.e2e.mjs`,
       url: `http://127.0.0.1:${appPort}`,
       reuseExistingServer: false,
       timeout: 240_000,

@@ -1,6 +1,6 @@
 import { APIRequestContext, Page, Response, expect, test as base } from '@playwright/test';
 
-export const BACKEND = 'http://127.0.0.1:8100';
+export const BACKEND = `http://127.0.0.1:${process.env['E2E_BACKEND_PORT'] ?? '8100'}`;
 export const DEMO_USER = { email: 'demo@example.com', password: 'demo-pass-2026', name: 'Dana Demo' };
 export const STAFF_USER = { email: 'support@example.com', password: 'support-pass-2026' };
 
