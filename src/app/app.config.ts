@@ -28,6 +28,7 @@ import { TokenMonitor } from './diagnostics/token-monitor';
 import { diagnosticsFeature } from './diagnostics/state/diagnostics.feature';
 import * as idleEffects from './idle/idle.effects';
 import * as logoutTrackerEffects from './logout/state/logout-tracker.effects';
+import * as tabSyncEffects from './tabs/state/tab-sync.effects';
 import { apiErrorInterceptor } from './notifications/api-error.interceptor';
 import { redactSecrets } from './platform/redact-secrets';
 
@@ -49,6 +50,7 @@ export const appConfig: ApplicationConfig = {
       tokenMonitorEffects,
       logoutTrackerEffects,
       idleEffects,
+      tabSyncEffects,
     ),
     { provide: ErrorHandler, useClass: RecordingErrorHandler },
     isDevMode()

@@ -1,9 +1,12 @@
 import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { Observable, defer, finalize, retry, share, tap, throwError, timeout, timer } from 'rxjs';
+import { Observable, defer, finalize, map, of, retry, share, switchMap, tap, throwError, timeout, timer } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { CLOCK } from '../platform/browser.tokens';
+import { RefreshLock } from '../tabs/refresh-lock';
+import { SharedSessionWaiter } from '../tabs/shared-session';
+import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
 import { AuthStorage } from './auth-storage';
 import { classifyRefreshError, isTransientRefreshError } from './refresh-outcome';
@@ -11,12 +14,17 @@ import { SESSION_SCHEDULER } from './scheduler.token';
 import { ServerClock } from './server-clock';
 import { SessionInfo } from './session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
+import { authFeature } from './state/auth.feature';
+
+/** How long a tab waits for another tab's fresh token before refreshing itself. */
+export const SHARED_TOKEN_WAIT_MS = 1500;
 
 /**
- * Runs at most one refresh at a time in this tab: every caller during a flight shares it.
- * Transient failures (network, 5xx, timeout) are retried with exponential backoff and never end
- * the session; only a 401 with a session-over code does. Outcomes are reported to the store once
- * per flight, whoever asked.
+ * Runs at most one refresh at a time: every caller in this tab shares a flight, and a lock
+ * serialises flights across tabs. Inside the lock, a tab that finds another tab has just
+ * refreshed uses that tab's token instead of refreshing again. Transient failures (network, 5xx,
+ * timeout) are retried with exponential backoff and never end the session; only a 401 with a
+ * session-over code does. Outcomes are reported to the store once per flight.
  */
 @Injectable({ providedIn: 'root' })
 export class RefreshCoordinator {
@@ -27,6 +35,10 @@ export class RefreshCoordinator {
   private readonly clock = inject(CLOCK);
   private readonly serverClock = inject(ServerClock);
   private readonly storage = inject(AuthStorage);
+  private readonly tokens = inject(AccessTokenStore);
+  private readonly lock = inject(RefreshLock);
+  private readonly shared = inject(SharedSessionWaiter);
+  private readonly session = this.store.selectSignal(authFeature.selectSession);
   private flight: Observable<SessionInfo> | null = null;
 
   /** Whether a refresh is under way in this tab. */
@@ -39,24 +51,51 @@ export class RefreshCoordinator {
   }
 
   private startFlight(): Observable<SessionInfo> {
-    const { refreshRetries, refreshTimeoutMs } = this.config;
-    const attempt = () =>
-      this.api.refresh().pipe(timeout({ first: refreshTimeoutMs, scheduler: this.scheduler }));
-    return defer(attempt).pipe(
+    const tokenBefore = this.tokens.get();
+    const expiryBefore = this.session()?.accessExpiresAt ?? 0;
+    return defer(() => this.lock.run(() => this.refreshUnlessShared(tokenBefore, expiryBefore))).pipe(
       retry({
-        count: refreshRetries,
+        count: this.config.refreshRetries,
         delay: (error, attempt) =>
           isTransientRefreshError(error)
             ? timer(this.backoff(attempt), this.scheduler)
             : throwError(() => error),
       }),
       tap({
-        next: (session) =>
-          this.store.dispatch(AuthApiActions.tokenRefreshed({ session, at: this.clock() })),
+        next: ({ session, fromOtherTab }) =>
+          !fromOtherTab && this.store.dispatch(AuthApiActions.tokenRefreshed({ session, at: this.clock() })),
         error: (error) => this.report(error),
       }),
+      map(({ session }) => session),
       finalize(() => (this.flight = null)),
       share(),
+    );
+  }
+
+  /** Runs inside the lock: another tab's fresh token if there is one, else a network refresh. */
+  private refreshUnlessShared(
+    tokenBefore: string | null,
+    expiryBefore: number,
+  ): Observable<{ session: SessionInfo; fromOtherTab: boolean }> {
+    const current = this.tokens.get();
+    const session = this.session();
+    if (current && current !== tokenBefore && session) return of({ session, fromOtherTab: true });
+    const network = () =>
+      this.api
+        .refresh()
+        .pipe(
+          timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
+          map((fresh) => ({ session: fresh, fromOtherTab: false })),
+        );
+    // Another tab refreshed (its expiry is in storage) but its token has not arrived yet.
+    const storedExpiry = this.storage.read().access_expires_at ?? 0;
+    if (storedExpiry <= expiryBefore) return network();
+    return this.shared.next(SHARED_TOKEN_WAIT_MS).pipe(
+      switchMap((shared) => {
+        if (!shared) return network();
+        this.tokens.set(shared.access);
+        return of({ session: shared.session, fromOtherTab: true });
+      }),
     );
   }
 

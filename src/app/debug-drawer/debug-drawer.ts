@@ -24,6 +24,7 @@ import { TAB_ID } from '../diagnostics/tab-id';
 import { TokenMonitor } from '../diagnostics/token-monitor';
 import { LogoutHistory } from '../logout/logout-history';
 import { WINDOW } from '../platform/browser.tokens';
+import { TabRegistry } from '../tabs/tab-registry';
 import { AuditApi, AuditRecord } from './audit-api';
 import { DiagnosticReportBuilder } from './diagnostic-report';
 import { TokenTimeline, formatLeft } from './token-timeline';
@@ -57,6 +58,7 @@ export class DebugDrawer {
   private readonly win = inject(WINDOW);
   private readonly lifetimes = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
   protected readonly tabId = inject(TAB_ID);
+  protected readonly otherTabs = inject(TabRegistry).others;
   protected readonly deviceId = inject(AuthStorage).deviceId();
   private readonly apiCalls = inject(ApiCallLog);
   private readonly errors = inject(ErrorLog);

@@ -36,3 +36,19 @@ export function probeStorage(get: () => Storage): Storage | null {
     return null;
   }
 }
+
+/** Opens a BroadcastChannel, or returns null where the browser has none. */
+export const BROADCAST_CHANNEL_FACTORY = new InjectionToken<(name: string) => BroadcastChannel | null>(
+  'BROADCAST_CHANNEL_FACTORY',
+  {
+    providedIn: 'root',
+    factory: () => (name: string) =>
+      typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : null,
+  },
+);
+
+/** The Web Locks API, or null where the browser has none. */
+export const LOCK_MANAGER = new InjectionToken<LockManager | null>('LOCK_MANAGER', {
+  providedIn: 'root',
+  factory: () => (typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null),
+});

@@ -2,10 +2,14 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, tap } from 'rxjs';
+import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
 
+import { TAB_ID } from '../../diagnostics/tab-id';
 import { LogoutTrackerActions } from '../../logout/state/logout-tracker.actions';
+import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';
+import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
+import { TabChannel } from '../../tabs/tab-channel';
 
 import { CLOCK } from '../../platform/browser.tokens';
 import { AccessTokenStore } from '../access-token.store';
@@ -23,13 +27,20 @@ import {
   UserMenuActions,
 } from './auth.actions';
 
-/** On start, restores the session silently through the refresh cookie when one is expected. */
+/**
+ * On start, restores the session silently: from another open tab when one answers (no refresh,
+ * so opening tabs never rotates the cookie), else through the refresh cookie.
+ */
 export const restoreSession = createEffect(
   (
     actions$ = inject(Actions),
     storage = inject(AuthStorage),
     coordinator = inject(RefreshCoordinator),
+    channel = inject(TabChannel),
+    shared = inject(SharedSessionWaiter),
+    tokens = inject(AccessTokenStore),
     clock = inject(CLOCK),
+    tabId = inject(TAB_ID),
   ) =>
     actions$.pipe(
       ofType(AppActions.started),
@@ -37,15 +48,25 @@ export const restoreSession = createEffect(
         const stored = storage.read();
         const expected = stored.user && stored.refresh_expires_at && stored.refresh_expires_at > clock();
         if (!expected) return of(AuthApiActions.noSessionToRestore());
-        return coordinator.refresh().pipe(
-          // Success is reported by the coordinator, like every refresh.
-          ignoreElements(),
-          catchError((error: unknown) => {
-            const failure = classifyRefreshError(error, clock(), stored.refresh_expires_at);
-            // A session-over answer was reported by the coordinator too.
-            if (failure.kind === 'session-over') return EMPTY;
-            const session = storedSession(stored, clock());
-            return of(AuthApiActions.restoreDeferred({ session, ...failure, at: clock() }));
+        const handover = shared.next(SESSION_HANDOVER_WAIT_MS);
+        channel.post({ kind: 'session-request', from: tabId });
+        return handover.pipe(
+          switchMap((fromTab) => {
+            if (fromTab) {
+              tokens.set(fromTab.access);
+              return of(TabSyncActions.sessionShared({ session: fromTab.session, at: clock() }));
+            }
+            return coordinator.refresh().pipe(
+              // Success is reported by the coordinator, like every refresh.
+              ignoreElements(),
+              catchError((error: unknown) => {
+                const failure = classifyRefreshError(error, clock(), stored.refresh_expires_at);
+                // A session-over answer was reported by the coordinator too.
+                if (failure.kind === 'session-over') return EMPTY;
+                const session = storedSession(stored, clock());
+                return of(AuthApiActions.restoreDeferred({ session, ...failure, at: clock() }));
+              }),
+            );
           }),
         );
       }),

@@ -2,6 +2,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { LogoutType } from '../logout-type';
 import { SessionInfo, SignInError } from '../session.model';
+import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';
 
 export type AuthStatus = 'unknown' | 'restoring' | 'signing-in' | 'signed-in' | 'signed-out';
@@ -53,7 +54,7 @@ export const authFeature = createFeature({
       status: 'signing-in' as const,
       signInError: null,
     })),
-    on(AuthApiActions.signInSucceeded, (state, { session }) => ({
+    on(AuthApiActions.signInSucceeded, TabSyncActions.sessionShared, (state, { session }) => ({
       ...state,
       status: 'signed-in' as const,
       session,

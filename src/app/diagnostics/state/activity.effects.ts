@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { createEffect } from '@ngrx/effects';
-import { EMPTY, filter, fromEvent, map, merge, throttleTime, tap } from 'rxjs';
+import { EMPTY, filter, fromEvent, map, merge, throttleTime } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
@@ -32,7 +32,6 @@ export const trackActivity = createEffect(
     return merge(...inputs, focused, shown).pipe(
       map(() => activity.mark()),
       throttleTime(config.activityThrottleMs, scheduler, { leading: true, trailing: true }),
-      tap((at) => activity.share(at)),
       map((at) => ActivityActions.detected({ at })),
     );
   },

@@ -1,0 +1,35 @@
+import { Injectable, inject } from '@angular/core';
+import { Observable, filter, first, map, of, race, timer } from 'rxjs';
+
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { SessionInfo } from '../auth/session.model';
+import { TabChannel } from './tab-channel';
+
+/** How long a new tab waits for an open tab to hand over the session before refreshing itself. */
+export const SESSION_HANDOVER_WAIT_MS = 400;
+
+/** A session another tab shared, with its access token. */
+export interface SharedSession {
+  session: SessionInfo;
+  access: string;
+}
+
+/** Waits for a session (with its token) from another tab, for a bounded time. */
+@Injectable({ providedIn: 'root' })
+export class SharedSessionWaiter {
+  private readonly channel = inject(TabChannel);
+  private readonly scheduler = inject(SESSION_SCHEDULER);
+
+  /** The next shared session within `ms`, or null (at once where tokens can't be shared). */
+  next(ms: number): Observable<SharedSession | null> {
+    if (!this.channel.sharesTokens) return of(null);
+    return race(
+      this.channel.messages$.pipe(
+        filter((m) => m.kind === 'session' && m.access !== null),
+        map((m) => (m.kind === 'session' ? { session: m.session, access: m.access! } : null)),
+        first(),
+      ),
+      timer(ms, this.scheduler).pipe(map(() => null)),
+    );
+  }
+}
