@@ -4,7 +4,7 @@ import { Observable, defer, finalize, map, of, retry, share, switchMap, tap, thr
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { CLOCK } from '../platform/browser.tokens';
-import { RefreshLock } from '../tabs/refresh-lock';
+import { CrossTabLock, REFRESH_LOCK } from '../tabs/cross-tab-lock';
 import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
@@ -36,7 +36,7 @@ export class RefreshCoordinator {
   private readonly serverClock = inject(ServerClock);
   private readonly storage = inject(AuthStorage);
   private readonly tokens = inject(AccessTokenStore);
-  private readonly lock = inject(RefreshLock);
+  private readonly lock = inject(CrossTabLock);
   private readonly shared = inject(SharedSessionWaiter);
   private readonly session = this.store.selectSignal(authFeature.selectSession);
   private flight: Observable<SessionInfo> | null = null;
@@ -53,7 +53,7 @@ export class RefreshCoordinator {
   private startFlight(): Observable<SessionInfo> {
     const tokenBefore = this.tokens.get();
     const expiryBefore = this.session()?.accessExpiresAt ?? 0;
-    return defer(() => this.lock.run(() => this.refreshUnlessShared(tokenBefore, expiryBefore))).pipe(
+    return defer(() => this.lock.run(REFRESH_LOCK, () => this.refreshUnlessShared(tokenBefore, expiryBefore))).pipe(
       retry({
         count: this.config.refreshRetries,
         delay: (error, attempt) =>

@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 
+import { Observable, defer, of } from 'rxjs';
+
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
+import { CrossTabLock, HISTORY_LOCK } from '../tabs/cross-tab-lock';
 import { LogoutRecord, parseLogoutRecord } from './logout-record';
 
 /** localStorage key, fixed by the product: support scripts read it. */
@@ -16,6 +19,7 @@ const MAX_RAW_LENGTH = 512 * 1024;
 @Injectable({ providedIn: 'root' })
 export class LogoutHistory {
   private readonly storage = inject(LOCAL_STORAGE);
+  private readonly lock = inject(CrossTabLock);
 
   /** The records, oldest first. */
   read(): LogoutRecord[] {
@@ -33,6 +37,11 @@ export class LogoutHistory {
     } catch {
       return [];
     }
+  }
+
+  /** Appends under a cross-tab lock, so tabs signing out together do not overwrite each other. */
+  appendShared(record: LogoutRecord): Observable<void> {
+    return this.lock.run(HISTORY_LOCK, () => defer(() => of(this.append(record))));
   }
 
   append(record: LogoutRecord): void {

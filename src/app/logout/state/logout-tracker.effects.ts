@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { MatDialog } from '@angular/material/dialog';
-import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, switchMap, tap } from 'rxjs';
+import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
 import { AppActions } from '../../auth/state/auth.actions';
@@ -42,15 +42,18 @@ export const recordLogout = createEffect(
     ended$.pipe(
       map((ended) => builder.build(ended)),
       tap((record) => {
-        history.append(record);
         reason.write(record);
         const origin = record.from_other_tab ? ' (from another tab)' : '';
         log.write('warn', '[LogoutTracker]', `Logout event: ${record.type}${origin} — ${record.message}`, record);
         log.write('info', '[LogoutTracker]', `Idle time: ${formatIdle(record.idle_seconds)}`);
       }),
-      // Records are submitted in order; each is in storage before its post starts.
+      // In order: into the shared history (under a cross-tab lock), then to the backend. A
+      // sign-out that came from another tab is reported by that tab, not again by this one.
       concatMap((record) =>
-        outbox.submit(record).pipe(map((delivered) => LogoutTrackerActions.recorded({ record, delivered }))),
+        history.appendShared(record).pipe(
+          switchMap(() => (record.from_other_tab ? of(false) : outbox.submit(record))),
+          map((delivered) => LogoutTrackerActions.recorded({ record, delivered })),
+        ),
       ),
     ),
   { functional: true },
