@@ -13,6 +13,9 @@ import { SignInPage } from './signin-page';
 describe('SignInPage (Chromium)', () => {
   let store: MockStore;
 
+  // Overridden selectors are module-level memos: reset them so tests stay independent in any order.
+  afterEach(() => store?.resetSelectors());
+
   async function render() {
     TestBed.configureTestingModule({
       imports: [SignInPage],
