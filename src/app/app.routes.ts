@@ -16,5 +16,11 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
   },
+  {
+    path: 'account/sessions',
+    title: 'Active sessions · Logout Lens',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./sessions/sessions-page').then((m) => m.SessionsPage),
+  },
   { path: '**', redirectTo: '' },
 ];

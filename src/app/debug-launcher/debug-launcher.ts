@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDialog, MatDialogRef } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
 import { EMPTY, filter, fromEvent } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
@@ -17,6 +18,7 @@ export function isDebugShortcut(event: KeyboardEvent): boolean {
  */
 @Component({
   selector: 'app-debug-launcher',
+  imports: [MatIconModule],
   template: `
     @if (showButton) {
       <button
@@ -24,9 +26,9 @@ export function isDebugShortcut(event: KeyboardEvent): boolean {
         class="debug-button"
         (click)="toggle()"
         aria-label="Debug panel (Ctrl+Shift+D)"
-        title="Debug panel (Ctrl+Shift+D)"
+        title="🔍 Debug panel (Ctrl+Shift+D)"
       >
-        <span aria-hidden="true">🔍</span>
+        <mat-icon aria-hidden="true">search</mat-icon>
       </button>
     }
   `,
@@ -42,7 +44,9 @@ export function isDebugShortcut(event: KeyboardEvent): boolean {
       border: 1px solid var(--mat-sys-outline-variant);
       background: var(--mat-sys-surface-container-highest);
       box-shadow: var(--mat-sys-level2);
-      font-size: 22px;
+      display: grid;
+      place-items: center;
+      color: var(--mat-sys-primary);
       cursor: pointer;
     }
     .debug-button:focus-visible { outline: 3px solid var(--mat-sys-primary); outline-offset: 2px; }

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
 import { UserMenuActions } from '../auth/state/auth.actions';
@@ -12,7 +13,7 @@ import { DemoPanel } from '../demo/demo-panel';
 /** The signed-in home page: the user, their menu, and the API test bench. */
 @Component({
   selector: 'app-home-page',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatToolbarModule, DemoPanel],
+  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatToolbarModule, RouterLink, DemoPanel],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

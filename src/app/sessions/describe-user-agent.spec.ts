@@ -1,0 +1,44 @@
+import { describeUserAgent } from './describe-user-agent';
+
+const CHROME_LINUX =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
+const SAFARI_IOS =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
+describe('describeUserAgent', () => {
+  it('names Chrome on Linux with the major version', () => {
+    expect(describeUserAgent(CHROME_LINUX)).toEqual({
+      full: 'Chrome 156 on Linux',
+      short: 'Chrome on Linux',
+      mobile: false,
+    });
+  });
+
+  it('names Firefox on Windows with the Windows release', () => {
+    expect(describeUserAgent(FIREFOX_WINDOWS)).toEqual({
+      full: 'Firefox 128 on Windows 10',
+      short: 'Firefox on Windows',
+      mobile: false,
+    });
+  });
+
+  it('names Safari on iOS and knows it is a phone', () => {
+    expect(describeUserAgent(SAFARI_IOS)).toEqual({
+      full: 'Safari 17 on iOS 17',
+      short: 'Safari on iOS',
+      mobile: true,
+    });
+  });
+
+  it.each(['', '   ', null, undefined, 'garbage!!', 'python-requests/2.31'])(
+    'calls %p an unknown browser',
+    (userAgent) => {
+      expect(describeUserAgent(userAgent)).toEqual({
+        full: 'Unknown browser',
+        short: 'Unknown browser',
+        mobile: false,
+      });
+    },
+  );
+});

@@ -1,0 +1,36 @@
+import { activeSession as session } from './active-session.fixture';
+import { toSessionRow } from './session-row';
+
+const LIFETIMES = { rememberMe: 20, standard: 7 };
+const NOW = Date.parse('2026-03-10T12:00:00Z');
+
+describe('toSessionRow', () => {
+  it('puts a session into words', () => {
+    expect(toSessionRow(session(), NOW, LIFETIMES)).toEqual({
+      id: 'b6a1f0c2-0000-4000-8000-000000000001',
+      current: false,
+      device: { full: 'Chrome 156 on Linux', short: 'Chrome on Linux', mobile: false },
+      icon: 'computer',
+      signedInAt: '2026-03-09T08:00:00Z',
+      lastActiveAt: '2026-03-10T11:57:30Z',
+      lastActive: '2 minutes ago',
+      ip: '203.0.113.7',
+      rememberMe: 'Yes, 20 days',
+    });
+  });
+
+  it('states the shorter lifetime without remember-me', () => {
+    expect(toSessionRow(session({ remember_me: false }), NOW, LIFETIMES).rememberMe).toBe('No, 7 days');
+  });
+
+  it('reads a last use slightly ahead of our clock as just now', () => {
+    const row = toSessionRow(session({ last_used_at: '2026-03-10T12:03:00Z' }), NOW, LIFETIMES);
+    expect(row.lastActive).toBe('just now');
+  });
+
+  it('copes with a missing IP and an unreadable time', () => {
+    const row = toSessionRow(session({ ip: null, last_used_at: 'not a date' }), NOW, LIFETIMES);
+    expect(row.ip).toBe('Unknown');
+    expect(row.lastActive).toBe('Unknown');
+  });
+});

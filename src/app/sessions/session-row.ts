@@ -1,0 +1,49 @@
+import { DeviceDescription, describeUserAgent } from './describe-user-agent';
+import { formatRelativeTime } from './relative-time';
+import { ActiveSession } from './sessions-api';
+
+/** One session as the table shows it. */
+export interface SessionRow {
+  id: string;
+  /** Whether this is the browser showing the page. */
+  current: boolean;
+  device: DeviceDescription;
+  /** Material icon for the kind of device. */
+  icon: 'smartphone' | 'computer';
+  signedInAt: string;
+  lastActiveAt: string;
+  /** "3 minutes ago", measured on the server's clock. */
+  lastActive: string;
+  ip: string;
+  /** "Yes, 20 days" or "No, 7 days": the choice made at sign-in and the lifetime it gives. */
+  rememberMe: string;
+}
+
+/** Puts a session into words; `nowMs` is the server's now, so a wrong local clock does not skew it. */
+export function toSessionRow(
+  session: ActiveSession,
+  nowMs: number,
+  lifetimeDays: { rememberMe: number; standard: number },
+  locale = 'en',
+): SessionRow {
+  const device = describeUserAgent(session.user_agent);
+  const lastUsed = Date.parse(session.last_used_at);
+  return {
+    id: session.id,
+    current: session.current,
+    device,
+    icon: device.mobile ? 'smartphone' : 'computer',
+    signedInAt: session.created_at,
+    lastActiveAt: session.last_used_at,
+    // A session cannot have been used in the future; a few seconds of skew read as "just now".
+    lastActive: Number.isNaN(lastUsed) ? 'Unknown' : formatRelativeTime(Math.min(lastUsed, nowMs), nowMs, locale),
+    ip: session.ip ?? 'Unknown',
+    rememberMe: session.remember_me
+      ? `Yes, ${days(lifetimeDays.rememberMe)}`
+      : `No, ${days(lifetimeDays.standard)}`,
+  };
+}
+
+function days(count: number): string {
+  return count === 1 ? '1 day' : `${count} days`;
+}

@@ -1,0 +1,122 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, DestroyRef, LOCALE_ID, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { RouterLink } from '@angular/router';
+import { filter, interval, switchMap, tap } from 'rxjs';
+
+import { ServerClock } from '../auth/server-clock';
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { describeHttpError } from '../notifications/http-error-message';
+import { UNKNOWN_BROWSER } from './describe-user-agent';
+import { SessionRow, toSessionRow } from './session-row';
+import { ActiveSession, SessionsApi } from './sessions-api';
+import { SessionsTable } from './sessions-table';
+import { SignOutOthersData, SignOutOthersDialog } from './sign-out-others-dialog';
+
+/** How often "Last active" is re-worded while the page stays open. */
+const RELATIVE_TIME_REFRESH_MS = 30_000;
+
+/** Active sessions: every browser signed in to the account, and signing them out. */
+@Component({
+  selector: 'app-sessions-page',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatToolbarModule, RouterLink, SessionsTable],
+  templateUrl: './sessions-page.html',
+  styleUrl: './sessions-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SessionsPage {
+  private readonly api = inject(SessionsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly serverClock = inject(ServerClock);
+  private readonly lifetimeDays = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
+  private readonly locale = inject(LOCALE_ID);
+  private readonly destroyRef = inject(DestroyRef);
+
+  private readonly sessions = signal<ActiveSession[] | null>(null);
+  private readonly now = signal(this.serverClock.now());
+  protected readonly loading = signal(false);
+  /** Why the list could not be loaded, or null. */
+  protected readonly error = signal<string | null>(null);
+  /** Whether a sign-out is in flight. */
+  protected readonly busy = signal(false);
+
+  protected readonly rows = computed(() =>
+    (this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.lifetimeDays, this.locale)),
+  );
+  protected readonly loaded = computed(() => this.sessions() !== null);
+  protected readonly otherCount = computed(() => this.rows().filter((row) => !row.current).length);
+
+  constructor() {
+    this.load();
+    interval(RELATIVE_TIME_REFRESH_MS)
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.now.set(this.serverClock.now()));
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api
+      .list()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (sessions) => {
+          this.now.set(this.serverClock.now());
+          this.sessions.set(sessions);
+          this.loading.set(false);
+        },
+        error: (error: unknown) => {
+          this.error.set(describeHttpError(error));
+          this.loading.set(false);
+        },
+      });
+  }
+
+  protected revoke(row: SessionRow): void {
+    const name = row.device.short === UNKNOWN_BROWSER ? 'an unknown browser' : row.device.short;
+    this.busy.set(true);
+    this.api.revoke(row.id).subscribe({
+      next: () => this.finish(`Signed out ${name}.`),
+      error: (error: unknown) =>
+        this.finish(
+          // Gone already: it expired or was signed out from elsewhere meanwhile.
+          error instanceof HttpErrorResponse && error.status === 404
+            ? `That device was already signed out.`
+            : `Couldn't sign out ${name}. ${describeHttpError(error)}`,
+        ),
+    });
+  }
+
+  protected confirmSignOutOthers(): void {
+    const count = this.otherCount();
+    this.dialog
+      .open<SignOutOthersDialog, SignOutOthersData, boolean>(SignOutOthersDialog, {
+        data: { count },
+        width: '420px',
+      })
+      .afterClosed()
+      .pipe(
+        filter((confirmed) => confirmed === true),
+        tap(() => this.busy.set(true)),
+        switchMap(() => this.api.revokeOthers()),
+      )
+      .subscribe({
+        next: () => this.finish(`Signed out ${count === 1 ? '1 other device' : `${count} other devices`}.`),
+        error: (error: unknown) => this.finish(`Couldn't sign out the other devices. ${describeHttpError(error)}`),
+      });
+  }
+
+  /** After a sign-out, successful or not: say what happened and show the list as it is now. */
+  private finish(message: string): void {
+    this.busy.set(false);
+    this.snackBar.open(message, 'Dismiss', { duration: 6000 });
+    this.load();
+  }
+}
