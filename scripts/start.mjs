@@ -1,5 +1,5 @@
 // `npm start`: installs what is missing, migrates SQLite, ensures the demo user, then runs
-// Django (127.0.0.1:8000) and `ng serve` (http://localhost:4200, proxying /v1 to Django).
+// Django (127.0.0.1:8000) and `ng serve` (http://127.0.0.1:4200, proxying /v1 to Django).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -20,7 +20,7 @@ const children = [
   }),
 ];
 
-console.log('\nLogout Lens: http://localhost:4200 — demo login demo@example.com / demo-pass-2026\n');
+console.log('\nLogout Lens: http://127.0.0.1:4200 — demo login demo@example.com / demo-pass-2026\n');
 
 let stopping = false;
 function stop(code) {
