@@ -16,7 +16,8 @@ class ClientInfo:
     @classmethod
     def from_request(cls, request):
         ua = request.META.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX_LENGTH]
-        return cls(ip=client_ip(request), user_agent=ua)
+        # PostgreSQL text cannot hold NUL; keep a visible marker instead.
+        return cls(ip=client_ip(request), user_agent=ua.replace("\x00", "\ufffd"))
 
 
 def _valid_ip(value):

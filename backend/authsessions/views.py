@@ -73,11 +73,18 @@ class RefreshView(CookieEndpoint):
         return grant_response(grant)
 
 
+# Clear-Site-Data on sign-out drops the browser's HTTP cache and this site's cookies.
+# Deliberately not "storage": localStorage holds the logout history and the device id that
+# Logout Lens exists to show after the user has signed out.
+LOGOUT_CLEAR_SITE_DATA = '"cache", "cookies"'
+
+
 class LogoutView(CookieEndpoint):
     def post(self, request):
         revocation.end_session(read_refresh_cookie(request), ClientInfo.from_request(request))
         response = Response({"detail": "Signed out."})
         clear_refresh_cookie(response)
+        response["Clear-Site-Data"] = LOGOUT_CLEAR_SITE_DATA
         return response
 
 

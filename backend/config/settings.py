@@ -30,6 +30,14 @@ def env_seconds(name, default):
 
 DEBUG = env_flag("DJANGO_DEBUG", True)
 
+# "production" turns the checks in authsessions/checks.py into start-up errors: the WSGI
+# entry point (config/wsgi.py) and every manage.py command refuse insecure settings.
+LL_ENV = os.environ.get("LL_ENV", "development").strip().lower() or "development"
+
+# Worker processes serving this configuration (gunicorn reads WEB_CONCURRENCY as its default
+# for -w). More than one needs a shared cache (REDIS_URL) for the rate limits to hold.
+LL_WORKERS = int(os.environ.get("WEB_CONCURRENCY") or os.environ.get("LL_WORKERS") or "1")
+
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY",
     "dev-only-django-secret-key-3f9c1a7e5b2d4c6a8e0f1b3d5c7a9e2f4b6d8c0a",
@@ -63,15 +71,22 @@ if env_flag("LL_TEST_HOOKS", False):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 if "testhooks" in INSTALLED_APPS:
     MIDDLEWARE.insert(0, "testhooks.middleware.ServerClockDateMiddleware")
+
+# Response headers on every answer: SecurityMiddleware (nosniff, Referrer-Policy),
+# XFrameOptionsMiddleware and config/security.py (Content-Security-Policy).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

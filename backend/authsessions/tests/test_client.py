@@ -38,7 +38,37 @@ def test_invalid_remote_addr_is_none():
     assert client_ip(request_with(remote="")) is None
 
 
+def test_nul_in_the_user_agent_is_replaced():
+    assert ClientInfo.from_request(request_with(ua="a\x00b")).user_agent == "a\ufffdb"
+
+
 def test_user_agent_is_truncated():
     info = ClientInfo.from_request(request_with(ua="A" * 1000))
 
     assert len(info.user_agent) == 512
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (1, "198.51.100.7", "198.51.100.7"),
+        (1, "6.6.6.6, 7.7.7.7, 198.51.100.7", "198.51.100.7"),  # spoofed entries on the left lose
+        (0, "198.51.100.7", "127.0.0.1"),  # no trusted proxy: the header is ignored
+    ],
+)
+def test_sessions_and_audit_record_the_client_behind_the_proxy(ll_settings, user, proxies, forwarded, expected):
+    from rest_framework.test import APIClient
+
+    from audit.models import LogoutEvent
+    from authsessions.models import RefreshToken
+    from conftest import AJAX, login
+
+    ll_settings(NUM_PROXIES=proxies)
+    client = APIClient(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert login(client).status_code == 200
+    assert client.post("/v1/auth/logout/", **AJAX).status_code == 200
+
+    assert RefreshToken.objects.get().ip == expected
+    assert LogoutEvent.objects.get().ip == expected
