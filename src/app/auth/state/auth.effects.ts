@@ -4,14 +4,12 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
-
 import { TAB_ID } from '../../diagnostics/tab-id';
 import { LogoutTrackerActions } from '../../logout/state/logout-tracker.actions';
+import { CLOCK } from '../../platform/browser.tokens';
 import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { TabChannel } from '../../tabs/tab-channel';
-
-import { CLOCK } from '../../platform/browser.tokens';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord } from '../auth-storage';
