@@ -142,6 +142,9 @@ describe('authInterceptor', () => {
     backend
       .expectOne('/v1/auth/refresh/')
       .flush({ code: 'refresh_revoked' }, { status: 401, statusText: 'Unauthorized' });
+    // First it listens briefly for another tab that already signed out.
+    expect(store.dispatch).not.toHaveBeenCalled();
+    advance(300);
 
     expect(store.dispatch).toHaveBeenCalledWith(
       expect.objectContaining({ type: SessionActions.ended.type, logoutType: 'SESSION_REVOKED' }),

@@ -1,6 +1,20 @@
 import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { Observable, defer, finalize, map, of, retry, share, switchMap, tap, throwError, timeout, timer } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  defer,
+  finalize,
+  map,
+  of,
+  retry,
+  share,
+  switchMap,
+  tap,
+  throwError,
+  timeout,
+  timer,
+} from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { CLOCK } from '../platform/browser.tokens';
@@ -18,6 +32,24 @@ import { authFeature } from './state/auth.feature';
 
 /** How long a tab waits for another tab's fresh token before refreshing itself. */
 export const SHARED_TOKEN_WAIT_MS = 1500;
+
+/**
+ * How long a tab whose refresh was refused listens for another tab's sign-out first: tabs that
+ * queued behind the same lock learn the session is over from the server too, and only the first
+ * records it as its own.
+ */
+export const SIGN_OUT_ELSEWHERE_WAIT_MS = 300;
+
+/**
+ * Another tab ended this session (or replaced it) while this tab waited for the lock: no refresh
+ * is sent, and the other tab's sign-out message ends this tab's session with its type.
+ */
+export class SessionEndedElsewhere extends Error {
+  constructor() {
+    super('The session was ended in another tab.');
+    this.name = 'SessionEndedElsewhere';
+  }
+}
 
 /**
  * Runs at most one refresh at a time: every caller in this tab shares a flight, and a lock
@@ -53,19 +85,21 @@ export class RefreshCoordinator {
   private startFlight(): Observable<SessionInfo> {
     const tokenBefore = this.tokens.get();
     const expiryBefore = this.session()?.accessExpiresAt ?? 0;
+    const refreshExpiresAt = this.storage.read().refresh_expires_at;
     return defer(() => this.lock.run(REFRESH_LOCK, () => this.refreshUnlessShared(tokenBefore, expiryBefore))).pipe(
       retry({
         count: this.config.refreshRetries,
         delay: (error, attempt) =>
-          isTransientRefreshError(error)
+          isTransientRefreshError(error) && !(error instanceof SessionEndedElsewhere)
             ? timer(this.backoff(attempt), this.scheduler)
             : throwError(() => error),
       }),
-      tap({
-        next: ({ session, fromOtherTab }) =>
-          !fromOtherTab && this.store.dispatch(AuthApiActions.tokenRefreshed({ session, at: this.clock() })),
-        error: (error) => this.report(error),
+      tap(({ session, fromOtherTab }) => {
+        if (!fromOtherTab) this.store.dispatch(AuthApiActions.tokenRefreshed({ session, at: this.clock() }));
       }),
+      catchError((error: unknown) =>
+        this.report(error, refreshExpiresAt).pipe(switchMap(() => throwError(() => error))),
+      ),
       map(({ session }) => session),
       finalize(() => (this.flight = null)),
       share(),
@@ -80,15 +114,20 @@ export class RefreshCoordinator {
     const current = this.tokens.get();
     const session = this.session();
     if (current && current !== tokenBefore && session) return of({ session, fromOtherTab: true });
+    const stored = this.storage.read();
+    if (session && stored.session_id !== session.sessionId) return throwError(() => new SessionEndedElsewhere());
     const network = () =>
-      this.api
-        .refresh()
-        .pipe(
-          timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
-          map((fresh) => ({ session: fresh, fromOtherTab: false })),
-        );
+      this.api.refresh().pipe(
+        timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
+        map((fresh) => ({ session: fresh, fromOtherTab: false })),
+        // Still inside the lock: a tab waiting for it must see the session is over.
+        catchError((error: unknown) => {
+          if (classifyRefreshError(error, 0, null).kind === 'session-over') this.storage.clearSession();
+          return throwError(() => error);
+        }),
+      );
     // Another tab refreshed (its expiry is in storage) but its token has not arrived yet.
-    const storedExpiry = this.storage.read().access_expires_at ?? 0;
+    const storedExpiry = stored.access_expires_at ?? 0;
     if (storedExpiry <= expiryBefore) return network();
     return this.shared.next(SHARED_TOKEN_WAIT_MS).pipe(
       switchMap((shared) => {
@@ -99,18 +138,21 @@ export class RefreshCoordinator {
     );
   }
 
-  private report(error: unknown): void {
-    const refreshExpiresAt = this.storage.read().refresh_expires_at;
+  /** Tells the store how the flight failed: once, and only if no other tab already did. */
+  private report(error: unknown, refreshExpiresAt: number | null): Observable<unknown> {
+    if (error instanceof SessionEndedElsewhere) return of(null);
     const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt);
-    if (failure.kind === 'session-over') {
-      const { logoutType, message, code } = failure;
-      this.store.dispatch(SessionActions.ended({ logoutType, message, code, at: this.clock() }));
-    } else {
+    if (failure.kind === 'transient') {
       const { status, reason } = failure;
-      this.store.dispatch(
-        AuthApiActions.refreshFailedTransiently({ status, reason, at: this.clock() }),
-      );
+      this.store.dispatch(AuthApiActions.refreshFailedTransiently({ status, reason, at: this.clock() }));
+      return of(null);
     }
+    const { logoutType, message, code } = failure;
+    return this.shared.signedOutElsewhere(SIGN_OUT_ELSEWHERE_WAIT_MS).pipe(
+      tap((elsewhere) => {
+        if (!elsewhere) this.store.dispatch(SessionActions.ended({ logoutType, message, code, at: this.clock() }));
+      }),
+    );
   }
 
   private backoff(attempt: number): number {

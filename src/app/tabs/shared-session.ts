@@ -20,6 +20,18 @@ export class SharedSessionWaiter {
   private readonly channel = inject(TabChannel);
   private readonly scheduler = inject(SESSION_SCHEDULER);
 
+  /** Whether another tab reports, within `ms`, that the session ended there. */
+  signedOutElsewhere(ms: number): Observable<boolean> {
+    return race(
+      this.channel.messages$.pipe(
+        filter((m) => m.kind === 'signed-out'),
+        map(() => true),
+        first(),
+      ),
+      timer(ms, this.scheduler).pipe(map(() => false)),
+    );
+  }
+
   /** The next shared session within `ms`, or null (at once where tokens can't be shared). */
   next(ms: number): Observable<SharedSession | null> {
     if (!this.channel.sharesTokens) return of(null);
