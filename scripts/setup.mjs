@@ -83,6 +83,17 @@ export function ensureChromium() {
   return '/usr/bin/chromium';
 }
 
+/** PostgreSQL, Redis and gunicorn, for the backend suite's PostgreSQL + Redis pass. */
+export function ensureServicePackages() {
+  const have = spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v gunicorn'], {
+    stdio: 'ignore',
+  });
+  if (have.status === 0) return;
+  if (!hasAptGet()) throw new Error('PostgreSQL, redis-server and gunicorn are needed for the PostgreSQL pass');
+  log('installing PostgreSQL, Redis and gunicorn with apt…');
+  aptInstall(['postgresql', 'redis-server', 'gunicorn']);
+}
+
 /** Applies migrations to the database the environment selects, and ensures the demo users. */
 export function prepareDatabase(env = process.env) {
   run(python, ['manage.py', 'migrate', '--noinput', '-v', '0'], { cwd: join(root, 'backend'), env });

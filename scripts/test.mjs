@@ -4,10 +4,18 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { ensureChromium, ensureNodePackages, ensurePythonPackages, python, root } from './setup.mjs';
+import {
+  ensureChromium,
+  ensureNodePackages,
+  ensurePythonPackages,
+  ensureServicePackages,
+  python,
+  root,
+} from './setup.mjs';
 
 ensureNodePackages();
 ensurePythonPackages();
+ensureServicePackages();
 const chrome = ensureChromium();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const env = { ...process.env, CHROME_BIN: chrome, FORCE_COLOR: '0' };
@@ -48,6 +56,17 @@ const suites = [
     command: python,
     args: ['-m', 'pytest', '-q', '--color=no'],
     cwd: join(root, 'backend'),
+    count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
+  },
+  {
+    // The same backend suite on PostgreSQL, with Redis as the shared cache (two-worker rate limits).
+    name: 'pytest-pg',
+    command: 'bash',
+    args: [
+      '-c',
+      'scripts/services.sh start >/dev/null && eval "$(scripts/services.sh env)" && ' +
+        `(cd backend && ${python} -m pytest -q --color=no); rc=$?; scripts/services.sh stop >/dev/null; exit $rc`,
+    ],
     count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
   },
   {
