@@ -69,8 +69,11 @@ test.describe('many tabs, one session', () => {
       await expect(banner).toHaveAttribute('data-type', 'USER_INITIATED');
       await expect(banner).toContainText('It happened in another tab of this browser.');
     }
-    const history = await others[0]!.evaluate(() => JSON.parse(localStorage.getItem('logout_history') ?? '[]'));
-    expect(history.filter((r: { from_other_tab: boolean }) => r.from_other_tab)).toHaveLength(2);
+    const fromOtherTabs = () =>
+      others[0]!.evaluate(
+        () => JSON.parse(localStorage.getItem('logout_history') ?? '[]').filter((r: { from_other_tab: boolean }) => r.from_other_tab).length,
+      );
+    await expect.poll(fromOtherTabs).toBe(2);
   });
 
   test('a sign-in in one tab is picked up by the others', async ({ page, context, backend: _b }) => {

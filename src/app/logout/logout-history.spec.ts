@@ -1,4 +1,7 @@
 import { TestBed } from '@angular/core/testing';
+import { VirtualTimeScheduler } from 'rxjs';
+
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LOGOUT_HISTORY_KEY, LOGOUT_HISTORY_LIMIT, LogoutHistory } from './logout-history';
@@ -69,5 +72,28 @@ describe('LogoutHistory', () => {
 
     expect(() => history.append(record())).not.toThrow();
     expect(history.read()).toEqual([]);
+  });
+});
+
+describe('LogoutHistory.appendShared', () => {
+  it('re-adds its record when a concurrent write from another tab dropped it', () => {
+    localStorage.clear();
+    const scheduler = new VirtualTimeScheduler();
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: LOCAL_STORAGE, useValue: localStorage },
+        { provide: SESSION_SCHEDULER, useValue: scheduler },
+      ],
+    });
+    const history = TestBed.inject(LogoutHistory);
+    let done = false;
+
+    history.appendShared(record({ id: 'mine' })).subscribe({ complete: () => (done = true) });
+    // Another tab, working from a stale view, overwrites the list without this record.
+    localStorage.setItem(LOGOUT_HISTORY_KEY, JSON.stringify([record({ id: 'theirs' })]));
+    scheduler.flush();
+
+    expect(done).toBe(true);
+    expect(history.read().map((r) => r.id)).toEqual(['theirs', 'mine']);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
+import { Observable, defer, of, switchMap, timer } from 'rxjs';
 
-import { Observable, defer, of } from 'rxjs';
-
+import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { CrossTabLock, HISTORY_LOCK } from '../tabs/cross-tab-lock';
 import { LogoutRecord, parseLogoutRecord } from './logout-record';
@@ -11,6 +11,8 @@ export const LOGOUT_HISTORY_KEY = 'logout_history';
 /** How many records are kept (newest last). */
 export const LOGOUT_HISTORY_LIMIT = 50;
 const MAX_RAW_LENGTH = 512 * 1024;
+const VERIFY_AFTER_MS = 250;
+const VERIFY_ATTEMPTS = 3;
 
 /**
  * The bounded history of sign-outs in localStorage. A corrupt, foreign or oversized value is
@@ -20,6 +22,7 @@ const MAX_RAW_LENGTH = 512 * 1024;
 export class LogoutHistory {
   private readonly storage = inject(LOCAL_STORAGE);
   private readonly lock = inject(CrossTabLock);
+  private readonly scheduler = inject(SESSION_SCHEDULER);
 
   /** The records, oldest first. */
   read(): LogoutRecord[] {
@@ -39,13 +42,28 @@ export class LogoutHistory {
     }
   }
 
-  /** Appends under a cross-tab lock, so tabs signing out together do not overwrite each other. */
+  /**
+   * Appends under a cross-tab lock, so tabs signing out together do not overwrite each other.
+   * Another tab's write may reach this tab's view of localStorage a moment late, so the record is
+   * checked again shortly after and re-added if a concurrent write dropped it.
+   */
   appendShared(record: LogoutRecord): Observable<void> {
-    return this.lock.run(HISTORY_LOCK, () => defer(() => of(this.append(record))));
+    const write = () => this.lock.run(HISTORY_LOCK, () => defer(() => of(this.append(record))));
+    const verify = (attempt: number): Observable<void> =>
+      attempt > VERIFY_ATTEMPTS || this.read().some((r) => r.id === record.id)
+        ? of(undefined)
+        : write().pipe(switchMap(() => timer(VERIFY_AFTER_MS * attempt, this.scheduler)), switchMap(() => verify(attempt + 1)));
+    return write().pipe(
+      switchMap(() => timer(VERIFY_AFTER_MS, this.scheduler)),
+      switchMap(() => verify(1)),
+    );
   }
 
+  /** Appends the record unless it is already there. */
   append(record: LogoutRecord): void {
-    const records = [...this.read(), record].slice(-LOGOUT_HISTORY_LIMIT);
+    const current = this.read();
+    if (current.some((r) => r.id === record.id)) return;
+    const records = [...current, record].slice(-LOGOUT_HISTORY_LIMIT);
     while (records.length > 0) {
       try {
         this.storage?.setItem(LOGOUT_HISTORY_KEY, JSON.stringify(records));
