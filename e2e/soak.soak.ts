@@ -106,6 +106,10 @@ test(`a remember-me session lives ${DAYS} simulated days through faults, then en
   await backend.advanceClock(2 * HOUR);
   await page.clock.runFor(2 * HOUR * 1000);
   for (const t of tabs) {
+    console.log('[soak] end', JSON.stringify(await t.evaluate(() => [Date.now(), (window as unknown as { __tokenMonitor: { getTokenStatus(): unknown } }).__tokenMonitor.getTokenStatus()])));
+  }
+  console.log('[soak] history at end', await page.evaluate(() => localStorage.getItem('logout_history')));
+  for (const t of tabs) {
     await expect(t.getByRole('dialog', { name: 'Your session expired' })).toContainText('TOKEN_EXPIRED');
   }
   const records = await page.evaluate(() => JSON.parse(localStorage.getItem('logout_history') ?? '[]'));
