@@ -73,11 +73,6 @@ export class RefreshCoordinator {
   private readonly session = this.store.selectSignal(authFeature.selectSession);
   private flight: Observable<SessionInfo> | null = null;
 
-  /** Whether a refresh is under way in this tab. */
-  inFlight(): boolean {
-    return this.flight !== null;
-  }
-
   refresh(): Observable<SessionInfo> {
     return defer(() => (this.flight ??= this.startFlight()));
   }

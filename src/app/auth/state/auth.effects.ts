@@ -1,7 +1,6 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { Store } from '@ngrx/store';
 import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
 import { TAB_ID } from '../../diagnostics/tab-id';
