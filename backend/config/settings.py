@@ -112,9 +112,11 @@ if os.environ.get("DATABASE_URL"):
 
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
+    # config/sqlite: Django's SQLite backend whose transactions begin IMMEDIATE, so concurrent
+    # writers (several gunicorn workers on one file) wait for each other instead of failing.
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "config.sqlite",
             "NAME": os.environ.get("LL_SQLITE_PATH") or str(BASE_DIR / "db.sqlite3"),
         }
     }
