@@ -3,7 +3,6 @@ import {
   ApplicationConfig,
   ErrorHandler,
   inject,
-  isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
@@ -11,7 +10,6 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { Store, provideState, provideStore } from '@ngrx/store';
-import { provideStoreDevtools } from '@ngrx/store-devtools';
 
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
@@ -30,7 +28,7 @@ import * as idleEffects from './idle/idle.effects';
 import * as logoutTrackerEffects from './logout/state/logout-tracker.effects';
 import * as tabSyncEffects from './tabs/state/tab-sync.effects';
 import { apiErrorInterceptor } from './notifications/api-error.interceptor';
-import { redactSecrets } from './platform/redact-secrets';
+import { storeDevtools } from '../environments/store-devtools';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -53,9 +51,7 @@ export const appConfig: ApplicationConfig = {
       tabSyncEffects,
     ),
     { provide: ErrorHandler, useClass: RecordingErrorHandler },
-    isDevMode()
-      ? provideStoreDevtools({ maxAge: 50, actionSanitizer: (action) => redactSecrets(action) })
-      : [],
+    storeDevtools,
     provideAppInitializer(() => {
       inject(TokenMonitor).install();
       inject(Store).dispatch(AppActions.started());
