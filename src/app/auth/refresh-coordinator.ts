@@ -89,9 +89,6 @@ export class RefreshCoordinator {
             ? timer(this.backoff(attempt), this.scheduler)
             : throwError(() => error),
       }),
-      tap(({ session, fromOtherTab }) => {
-        if (!fromOtherTab) this.store.dispatch(AuthApiActions.tokenRefreshed({ session, at: this.clock() }));
-      }),
       catchError((error: unknown) =>
         this.report(error, refreshExpiresAt).pipe(switchMap(() => throwError(() => error))),
       ),
@@ -114,6 +111,9 @@ export class RefreshCoordinator {
     const network = () =>
       this.api.refresh().pipe(
         timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
+        // Still inside the lock: the new session is stored and sent to the other tabs before a
+        // tab waiting for the lock gets it, so that tab takes this token instead of refreshing.
+        tap((fresh) => this.store.dispatch(AuthApiActions.tokenRefreshed({ session: fresh, at: this.clock() }))),
         map((fresh) => ({ session: fresh, fromOtherTab: false })),
         // Still inside the lock: a tab waiting for it must see the session is over.
         catchError((error: unknown) => {
