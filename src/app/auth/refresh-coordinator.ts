@@ -81,7 +81,9 @@ export class RefreshCoordinator {
     const tokenBefore = this.tokens.get();
     const expiryBefore = this.session()?.accessExpiresAt ?? 0;
     const refreshExpiresAt = this.storage.read().refresh_expires_at;
-    return defer(() => this.lock.run(REFRESH_LOCK, () => this.refreshUnlessShared(tokenBefore, expiryBefore))).pipe(
+    return defer(() =>
+      this.lock.run(REFRESH_LOCK, (contended) => this.refreshUnlessShared(tokenBefore, expiryBefore, contended)),
+    ).pipe(
       retry({
         count: this.config.refreshRetries,
         delay: (error, attempt) =>
@@ -98,10 +100,15 @@ export class RefreshCoordinator {
     );
   }
 
-  /** Runs inside the lock: another tab's fresh token if there is one, else a network refresh. */
+  /**
+   * Runs inside the lock: another tab's fresh token if there is one, else a network refresh. A tab
+   * that waited for the lock (`contended`) gives the holder's token a moment to arrive: the
+   * holder sent it just before letting go, and localStorage reaches other tabs late.
+   */
   private refreshUnlessShared(
     tokenBefore: string | null,
     expiryBefore: number,
+    contended: boolean,
   ): Observable<{ session: SessionInfo; fromOtherTab: boolean }> {
     const current = this.tokens.get();
     const session = this.session();
@@ -121,9 +128,9 @@ export class RefreshCoordinator {
           return throwError(() => error);
         }),
       );
-    // Another tab refreshed (its expiry is in storage) but its token has not arrived yet.
+    // Another tab refreshed (its expiry is in storage, or it held the lock) but its token has not arrived yet.
     const storedExpiry = stored.access_expires_at ?? 0;
-    if (storedExpiry <= expiryBefore) return network();
+    if (storedExpiry <= expiryBefore && !contended) return network();
     return this.shared.next(SHARED_TOKEN_WAIT_MS).pipe(
       switchMap((shared) => {
         if (!shared) return network();

@@ -12,9 +12,9 @@ describe('CrossTabLock (Chromium)', () => {
     const a = makeLock('tab-a');
     const b = makeLock('tab-b');
     const events: string[] = [];
-    const task = (name: string) => () =>
+    const task = (name: string) => (contended: boolean) =>
       new Observable<string>((subscriber) => {
-        events.push(`${name} start`);
+        events.push(`${name} start${contended ? ', after waiting' : ''}`);
         const t = timer(30).subscribe(() => {
           events.push(`${name} end`);
           subscriber.next(name);
@@ -29,7 +29,7 @@ describe('CrossTabLock (Chromium)', () => {
     return { events, results };
   }
 
-  it('runs one holder at a time with the real Web Locks API', async () => {
+  it('runs one holder at a time with the real Web Locks API, and tells a waiter it waited', async () => {
     expect(navigator.locks).toBeDefined();
     const { events, results } = await exclusive((id) => {
       TestBed.resetTestingModule();
@@ -37,10 +37,10 @@ describe('CrossTabLock (Chromium)', () => {
       return TestBed.inject(CrossTabLock);
     });
     expect(results).toEqual(['a', 'b']);
-    expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
+    expect(events).toEqual(['a start', 'a end', 'b start, after waiting', 'b end']);
   });
 
-  it('falls back to a storage lease when Web Locks are missing, and releases it', async () => {
+  it('falls back to a storage lease when Web Locks are missing, tells a waiter, and releases it', async () => {
     const { events, results } = await exclusive((id) => {
       TestBed.resetTestingModule();
       TestBed.configureTestingModule({
@@ -54,7 +54,7 @@ describe('CrossTabLock (Chromium)', () => {
       return lock;
     });
     expect(results).toEqual(['a', 'b']);
-    expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
+    expect(events).toEqual(['a start', 'a end', 'b start, after waiting', 'b end']);
     expect(localStorage.getItem(`${LEASE_KEY_PREFIX}test-lock`)).toBeNull();
   });
 

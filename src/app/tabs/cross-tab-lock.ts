@@ -14,6 +14,8 @@ export const LEASE_KEY_PREFIX = 'logout_lens_lease:';
 /** A lease not renewed for this long is considered abandoned (a crashed or closed tab). */
 export const LEASE_MS = 10_000;
 const POLL_MS = 50;
+/** What an `ifAvailable` lock request answers when another tab holds the lock. */
+const BUSY = Symbol('busy');
 
 /**
  * Mutual exclusion across the tabs of this browser: a Web Lock where the browser has them, else
@@ -30,26 +32,36 @@ export class CrossTabLock {
   /** Whether the real Web Locks API is in use. */
   readonly native = this.locks !== null;
 
-  /** Runs `task` while holding lock `name`; the lock is released when it completes or fails. */
-  run<T>(name: string, task: () => Observable<T>): Observable<T> {
+  /**
+   * Runs `task` while holding lock `name`; the lock is released when it completes or fails (at its
+   * first value). The task learns whether it had to wait: another tab held the lock just before.
+   */
+  run<T>(name: string, task: (contended: boolean) => Observable<T>): Observable<T> {
     const locks = this.locks;
     if (locks) {
       // The callback's promise settles the request's, so the lock is held until the task ends.
-      return defer(() => from(locks.request(name, () => firstValueFrom(task())) as Promise<T>));
+      const held = (contended: boolean) => () => firstValueFrom(task(contended));
+      return defer(() =>
+        from(
+          (locks.request(name, { ifAvailable: true }, (lock) => (lock ? held(false)() : BUSY)) as Promise<T | typeof BUSY>)
+            .then((result) => (result === BUSY ? (locks.request(name, held(true)) as Promise<T>) : result)),
+        ),
+      );
     }
     const key = LEASE_KEY_PREFIX + name;
     return defer(() => this.acquireLease(key)).pipe(
-      switchMap(() => defer(task).pipe(finalize(() => this.releaseLease(key)))),
+      switchMap((contended) => defer(() => task(contended)).pipe(finalize(() => this.releaseLease(key)))),
     );
   }
 
-  private acquireLease(key: string): Observable<void> {
+  /** Emits once the lease is ours (or abandoned by its holder): whether it had to wait. */
+  private acquireLease(key: string): Observable<boolean> {
     const deadline = this.clock() + LEASE_MS;
-    const attempt = (): Observable<void> =>
+    const attempt = (waited: boolean): Observable<boolean> =>
       this.tryLease(key) || this.clock() >= deadline
-        ? of(undefined)
-        : timer(POLL_MS, this.scheduler).pipe(switchMap(attempt));
-    return attempt();
+        ? of(waited)
+        : timer(POLL_MS, this.scheduler).pipe(switchMap(() => attempt(true)));
+    return attempt(false);
   }
 
   private tryLease(key: string): boolean {
