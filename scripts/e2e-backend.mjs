@@ -1,5 +1,6 @@
 // The backend the e2e suite runs against: a fresh SQLite file, development settings, demo
 // endpoints and the test hooks (lifetimes and the server clock set per test).
+// `--keep-db` restarts it on the database of the previous run, as a restarted server would.
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,10 +8,11 @@ import { join } from 'node:path';
 import { prepareDatabase, python, root } from './setup.mjs';
 
 const port = process.argv[2] ?? '8100';
+const keepDb = process.argv.includes('--keep-db');
 const dir = join(root, '.e2e');
 mkdirSync(dir, { recursive: true });
 const db = join(dir, `db-${port}.sqlite3`);
-rmSync(db, { force: true });
+if (!keepDb) rmSync(db, { force: true });
 
 const env = {
   ...process.env,
@@ -21,7 +23,7 @@ const env = {
   LL_LOGIN_RATE: '1000/min',
   LL_LOGOUT_EVENT_RATE: '1000/min',
 };
-prepareDatabase(env);
+if (!keepDb) prepareDatabase(env);
 const server = spawn(python, ['manage.py', 'runserver', '--noreload', `127.0.0.1:${port}`], {
   cwd: join(root, 'backend'),
   env,
