@@ -1,9 +1,11 @@
-// Production build check: `ng build` must finish offline, and the debug drawer's code must stay
-// out of the initial chunks (it is loaded on first open). Prints the initial bundle size.
+// Production build checks: `ng build` must finish offline; the debug drawer's code must stay out
+// of the initial chunks (it is loaded on first open); and the built app must pass the CSP of
+// deploy/nginx.conf.example (scripts/check-csp.mjs). Prints the initial bundle size.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { checkCsp } from './check-csp.mjs';
 import { root } from './setup.mjs';
 
 /** Text that exists only in the drawer's template. */
@@ -51,8 +53,16 @@ const initialBytes = [...initialSet].reduce((sum, f) => sum + Buffer.byteLength(
 
 console.log(`initial chunks: ${[...initialSet].join(', ')} (${(initialBytes / 1024).toFixed(1)} kB raw JS)`);
 console.log(`drawer marker "${DRAWER_MARKER}": initial ${inInitial.length ? inInitial.join(', ') : 'none'}; lazy ${inLazy.join(', ') || 'none'}`);
+let failed = 0;
 if (inInitial.length || !inLazy.length) {
-  console.error('The debug drawer must be in a lazy chunk only.');
-  process.exit(1);
+  console.error('FAILED: the debug drawer must be in a lazy chunk only.');
+  failed++;
 }
-console.log('1 passed, 0 failed');
+
+const problems = await checkCsp(join(dist, 'browser'));
+console.log(`CSP of deploy/nginx.conf.example: ${problems.length ? 'FAILED' : 'the sign-in page and the drawer load, styled, with no violation'}`);
+for (const problem of problems) console.error(`  ${problem}`);
+if (problems.length) failed++;
+
+console.log(`${2 - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
