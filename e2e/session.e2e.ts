@@ -37,26 +37,6 @@ test.describe('staying signed in', () => {
     await home(page);
   });
 
-  test('after a sleep, calls with a token known to have expired wait for one refresh instead of earning 401s', async ({
-    page,
-    backend,
-  }) => {
-    await page.clock.install();
-    await signIn(page, { rememberMe: true });
-    const refreshes = countRefreshes(page);
-    let unauthorized = 0;
-    page.on('response', (r) => r.url().includes('/v1/demo/') && r.status() === 401 && unauthorized++);
-
-    // The laptop wakes an hour later: both clocks have moved, no timer has fired yet.
-    await backend.advanceClock(3601);
-    await page.clock.setSystemTime(Date.now() + 3601_000);
-    expect(await tryApi(page, 'Load data ×20')).toContain('20 of 20 calls succeeded');
-
-    expect(unauthorized).toBe(0);
-    expect(refreshes.count).toBe(1);
-    await home(page);
-  });
-
   test('403, 402, 5xx and a cut network leave the user signed in, with a message', async ({ page, backend: _backend }) => {
     await signIn(page, { rememberMe: false });
     const refreshes = countRefreshes(page);

@@ -8,18 +8,15 @@ import { CLOCK, WINDOW } from '../platform/browser.tokens';
 import { AccessTokenStore } from './access-token.store';
 import { REFRESH_ON_401, isApiRequest, isCookieEndpoint } from './api-request';
 import { RefreshCoordinator } from './refresh-coordinator';
-import { ServerClock } from './server-clock';
-import { authFeature } from './state/auth.feature';
 import { SessionActions } from './state/auth.actions';
 
 /** Header every API call carries; the backend requires it on cookie-authenticated endpoints. */
 export const CLIENT_HEADER = { 'X-Requested-With': 'XMLHttpRequest' };
 
 /**
- * Attaches the access token to API calls, renewing first a token known to have expired. A 401
- * leads to one shared refresh and one retry; a refresh that fails transiently surfaces its error
- * without ending the session. Only a retry that is still refused after a successful refresh ends
- * the session, as AUTH_ERROR.
+ * Attaches the access token to API calls. A 401 leads to one shared refresh and one retry; a
+ * refresh that fails transiently surfaces its error without ending the session. Only a retry
+ * that is still refused after a successful refresh ends the session, as AUTH_ERROR.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const config = inject(LOGOUT_LENS_CONFIG);
@@ -33,48 +30,39 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const coordinator = inject(RefreshCoordinator);
   const store = inject(Store);
   const clock = inject(CLOCK);
-  const session = store.selectSignal(authFeature.selectSession)();
+  const sentWith = tokens.get();
 
-  /** Sends the call with `sentWith`; a 401 leads to the shared refresh and one retry. */
-  const send = (sentWith: string | null) =>
-    next(withToken(request, sentWith)).pipe(
-      catchError((error: unknown) => {
-        if (!isUnauthorized(error) || !request.context.get(REFRESH_ON_401)) {
-          return throwError(() => error);
-        }
-        // Another call may have refreshed while this one was under way: use its token.
-        const current = tokens.get();
-        const fresh$ =
-          current && current !== sentWith
-            ? of(current)
-            : coordinator.refresh().pipe(map(() => tokens.get()));
-        return fresh$.pipe(
-          switchMap((token) =>
-            next(withToken(request, token)).pipe(
-              catchError((retryError: unknown) => {
-                if (isUnauthorized(retryError)) {
-                  store.dispatch(
-                    SessionActions.ended({
-                      logoutType: 'AUTH_ERROR',
-                      message: 'The server refused this session even after it was renewed.',
-                      at: clock(),
-                    }),
-                  );
-                }
-                return throwError(() => retryError);
-              }),
-            ),
+  return next(withToken(request, sentWith)).pipe(
+    catchError((error: unknown) => {
+      if (!isUnauthorized(error) || !request.context.get(REFRESH_ON_401)) {
+        return throwError(() => error);
+      }
+      // Another call may have refreshed while this one was under way: use its token.
+      const current = tokens.get();
+      const fresh$ =
+        current && current !== sentWith
+          ? of(current)
+          : coordinator.refresh().pipe(map(() => tokens.get()));
+      return fresh$.pipe(
+        switchMap((token) =>
+          next(withToken(request, token)).pipe(
+            catchError((retryError: unknown) => {
+              if (isUnauthorized(retryError)) {
+                store.dispatch(
+                  SessionActions.ended({
+                    logoutType: 'AUTH_ERROR',
+                    message: 'The server refused this session even after it was renewed.',
+                    at: clock(),
+                  }),
+                );
+              }
+              return throwError(() => retryError);
+            }),
           ),
-        );
-      }),
-    );
-
-  // A token this tab already knows has expired (by the server's clock: a laptop that slept, a
-  // throttled tab) is renewed before the call goes out, instead of earning a 401 and a second
-  // round trip. A renewal that fails fails the call, as on the 401 path.
-  const expired = !!session && !!tokens.get() && inject(ServerClock).now() >= session.accessExpiresAt;
-  if (!expired || !request.context.get(REFRESH_ON_401)) return send(tokens.get());
-  return coordinator.refresh().pipe(switchMap(() => send(tokens.get())));
+        ),
+      );
+    }),
+  );
 };
 
 function withToken<T>(request: HttpRequest<T>, token: string | null): HttpRequest<T> {
