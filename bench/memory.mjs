@@ -8,7 +8,7 @@ import { Backend, launchBrowser, round, signIn, stillSignedIn, tryLoadData, with
 import { describeDiff, diffSummaries, takeSnapshot } from './lib/heap.mjs';
 import { NetworkRecorder } from './lib/network.mjs';
 import { writeResults } from './lib/results.mjs';
-import { sleep, startStack, stopAll } from './lib/stack.mjs';
+import { runBench, sleep, startStack } from './lib/stack.mjs';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 20);
 const CALL_EVERY_H = Number(process.env.BENCH_CALL_EVERY_H ?? 4);
@@ -214,13 +214,4 @@ async function main() {
   return signedIn && !lost && !problems.length && !badRefreshes.length ? 0 : 1;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  console.error(error);
-  code = 1;
-} finally {
-  await stopAll();
-}
-process.exit(code);
+await runBench(main);

@@ -16,7 +16,7 @@ import {
 } from './lib/app.mjs';
 import { NetworkRecorder } from './lib/network.mjs';
 import { writeResults } from './lib/results.mjs';
-import { startStack, stopAll } from './lib/stack.mjs';
+import { runBench, startStack } from './lib/stack.mjs';
 
 const SCENARIOS = [
   { tabs: 1, calls: 100 },
@@ -254,13 +254,4 @@ async function main() {
   return failed ? 1 : 0;
 }
 
-let code = 1;
-try {
-  code = await main();
-} catch (error) {
-  console.error(error);
-  code = 1;
-} finally {
-  await stopAll();
-}
-process.exit(code);
+await runBench(main);

@@ -271,3 +271,16 @@ export async function startStack({ backendPort = 8800, appPort = 4800 } = {}) {
   log(`stack ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { backendURL, appURL, mode, backendPort, appPort };
 }
+
+/** Runs a benchmark's `main` (which returns its exit code), always stops what it started, exits. */
+export async function runBench(main) {
+  let code = 1;
+  try {
+    code = await main();
+  } catch (error) {
+    console.error(error);
+  } finally {
+    await stopAll();
+  }
+  process.exit(code);
+}
