@@ -54,5 +54,5 @@ def identify_sender(request):
             .first()
         )
         if row is not None:
-            return Sender(user=row.user, session_id=row.family)
+            return Sender(user=row.user, session_id=row.family_id)
     return Sender()

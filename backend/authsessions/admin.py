@@ -13,7 +13,7 @@ class RefreshTokenAdmin(admin.ModelAdmin):
         "expires_at", "rotated_at", "revoked_at", "revoke_reason", "ip",
     )
     list_filter = ("revoke_reason", "remember_me", "created_at")
-    search_fields = ("user__email", "user__username", "device_id", "family", "ip")
+    search_fields = ("user__email", "user__username", "device_id", "family__id", "ip")
     fields = (
         "id", "family", "parent", "user", "device_id", "remember_me", "created_at",
         "last_used_at", "expires_at", "rotated_at", "revoked_at", "revoke_reason", "ip",
@@ -35,10 +35,10 @@ class RefreshTokenAdmin(admin.ModelAdmin):
         client = ClientInfo.from_request(request)
         revoked = set()
         for token in queryset.select_related("user"):
-            if token.family not in revoked:
+            if token.family_id not in revoked:
                 revoked.update(
                     revoke_user_sessions(
-                        token.user, RevokeReason.REVOKED, client, only_family=token.family
+                        token.user, RevokeReason.REVOKED, client, only_family=token.family_id
                     )
                 )
         self.message_user(request, f"Revoked {len(revoked)} live session(s).", messages.SUCCESS)

@@ -3,8 +3,10 @@ import jwt
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
 from . import clock
-from .exceptions import SessionRevoked, TokenNotValid
-from .models import RefreshToken
+from .client import ClientInfo
+from .exceptions import PasswordChangedAuth, SessionRevoked, TokenNotValid
+from .models import RevokeReason, Session
+from .revocation import end_session_by_id
 from .tokens import AccessToken
 
 KEYWORD = b"bearer"
@@ -37,8 +39,10 @@ def decode_bearer(request):
 class AccessTokenAuthentication(BaseAuthentication):
     """
     Authenticates a request by its access token, and only while the token's session
-    is live: one indexed query loads the session's live token together with the user,
-    so the API calls of a revoked or expired session answer 401 `session_revoked`.
+    is live: one indexed query loads the session together with the user, so the API calls
+    of a revoked or expired session answer 401 `session_revoked`, and those of a session
+    whose password has changed since sign-in answer 401 `password_changed` (the first such
+    request ends the session on the server).
 
     On success `request.auth` is the verified AccessToken (its `session_id` names the
     current session).
@@ -50,17 +54,21 @@ class AccessTokenAuthentication(BaseAuthentication):
         token = decode_bearer(request)
         if token is None:
             return None
-        live = (
-            RefreshToken.objects.active(clock.now())
-            .filter(family=token.session_id)
-            .select_related("user")
-            .first()
-        )
-        if live is None or str(live.user.pk) != token.user_id:
+        session = Session.objects.select_related("user").filter(pk=token.session_id).first()
+        if session is None or str(session.user.pk) != token.user_id:
             raise SessionRevoked()
-        if not live.user.is_active:
+        if session.revoked_at is not None:
+            if session.revoke_reason == RevokeReason.PASSWORD_CHANGED:
+                raise PasswordChangedAuth()
             raise SessionRevoked()
-        return live.user, token
+        if session.expires_at <= clock.now() or not session.user.is_active:
+            raise SessionRevoked()
+        if not session.password_matches():
+            end_session_by_id(
+                session.pk, ClientInfo.from_request(request), RevokeReason.PASSWORD_CHANGED
+            )
+            raise PasswordChangedAuth()
+        return session.user, token
 
     def authenticate_header(self, request):
         return f'Bearer realm="{self.www_authenticate_realm}"'

@@ -59,6 +59,11 @@ class SessionRevoked(exceptions.AuthenticationFailed):
     default_code = "session_revoked"
 
 
+class PasswordChangedAuth(exceptions.AuthenticationFailed):
+    default_detail = "The password was changed; please sign in with the new password."
+    default_code = "password_changed"
+
+
 class CsrfHeaderMissing(exceptions.PermissionDenied):
     default_detail = "This request must carry the X-Requested-With: XMLHttpRequest header."
     default_code = "csrf_header_missing"

@@ -81,7 +81,7 @@ class SessionGrantSerializer(serializers.Serializer):
 class SessionSerializer(serializers.Serializer):
     """One signed-in session (token family), as its newest token describes it."""
 
-    id = serializers.UUIDField(source="family")
+    id = serializers.UUIDField(source="family_id")
     device_id = serializers.CharField()
     user_agent = serializers.CharField()
     ip = serializers.IPAddressField(allow_null=True)
@@ -92,4 +92,4 @@ class SessionSerializer(serializers.Serializer):
     current = serializers.SerializerMethodField()
 
     def get_current(self, token):
-        return token.family == self.context.get("current_session_id")
+        return token.family_id == self.context.get("current_session_id")

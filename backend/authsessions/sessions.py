@@ -1,35 +1,32 @@
 """
 The session lifecycle: sign-in and refresh (rotation with a grace window).
 
-A session is a family of refresh tokens. Refresh runs in one transaction holding a
-row lock on the presented token (and on its child when it was already rotated), so
-two tabs refreshing at once never fork a family: the second one waits, then finds
-the token rotated moments ago and gets the same derived successor back.
+A session is a `Session` row and the family of refresh tokens it rotated through. Refresh
+runs in one transaction that first locks the session's row, the lock every revocation of
+the session takes too (revocation.py): two tabs refreshing at once never fork a family (the
+second waits, then finds the token rotated moments ago and gets the same derived successor
+back), and a refresh never inserts a successor that a concurrent revocation misses.
 """
-import threading
 import uuid
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Optional
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 
 from . import clock, exceptions
-from .models import RefreshToken, RevokeReason
+from .locking import serialised
+from .models import RefreshToken, RevokeReason, Session, password_fingerprint
 from .revocation import announce, revoke_family
 from .settings import api_settings
 from .tokens import AccessToken, hash_refresh_value, new_refresh_value, successor_value
 
-# Refusal for a token that was already revoked, by the reason it was revoked.
+# Refusal for a session that was already revoked, by the reason it was revoked.
 REFUSAL_BY_REASON = {
     RevokeReason.PASSWORD_CHANGED: exceptions.PasswordChanged,
     RevokeReason.REUSE_DETECTED: exceptions.RefreshReused,
     RevokeReason.EXPIRED: exceptions.RefreshExpired,
 }
-
-# Backends without SELECT ... FOR UPDATE (SQLite) are serialised within the process.
-_no_row_locks = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -48,24 +45,25 @@ class SessionGrant:
 @dataclass(frozen=True)
 class _Refusal:
     error: exceptions.SessionEnded
-    ended: Optional[RefreshToken] = None
+    ended: Optional[Session] = None
+    reason: str = ""
 
 
-def _grant(token, raw, now):
-    remaining = int((token.expires_at - now).total_seconds())
+def _grant(session, raw, now):
+    remaining = int((session.expires_at - now).total_seconds())
     return SessionGrant(
-        user=token.user,
-        session_id=token.family,
+        user=session.user,
+        session_id=session.pk,
         refresh_value=raw,
-        refresh_expires_at=token.expires_at,
-        remember_me=token.remember_me,
-        access=AccessToken.issue(token.user, token.family, now),
+        refresh_expires_at=session.expires_at,
+        remember_me=session.remember_me,
+        access=AccessToken.issue(session.user, session.pk, now),
         cookie_max_age=max(remaining, 0),
     )
 
 
 def start_session(user, *, remember_me, device_id, client):
-    """Sign `user` in: a new family whose absolute lifetime depends on `remember_me`."""
+    """Sign `user` in: a new session whose absolute lifetime depends on `remember_me`."""
     now = clock.now().replace(microsecond=0)
     lifetime = (
         api_settings.REFRESH_TOKEN_LIFETIME_REMEMBER_ME
@@ -73,28 +71,28 @@ def start_session(user, *, remember_me, device_id, client):
         else api_settings.REFRESH_TOKEN_LIFETIME
     )
     raw = new_refresh_value()
-    token = RefreshToken.objects.create(
-        token_hash=hash_refresh_value(raw),
-        family=uuid.uuid4(),
-        user=user,
-        device_id=device_id or "",
-        remember_me=remember_me,
-        created_at=now,
-        expires_at=now + lifetime,
-        last_used_at=now,
-        ip=client.ip,
-        user_agent=client.user_agent,
-    )
-    return _grant(token, raw, now)
-
-
-@contextmanager
-def _serialised():
-    if connection.features.has_select_for_update:
-        yield
-    else:
-        with _no_row_locks:
-            yield
+    with transaction.atomic():
+        session = Session.objects.create(
+            user=user,
+            device_id=device_id or "",
+            remember_me=remember_me,
+            created_at=now,
+            expires_at=now + lifetime,
+            password_fingerprint=password_fingerprint(user.password),
+        )
+        RefreshToken.objects.create(
+            token_hash=hash_refresh_value(raw),
+            family=session,
+            user=user,
+            device_id=session.device_id,
+            remember_me=remember_me,
+            created_at=now,
+            expires_at=session.expires_at,
+            last_used_at=now,
+            ip=client.ip,
+            user_agent=client.user_agent,
+        )
+    return _grant(session, raw, now)
 
 
 def refresh_session(raw, client):
@@ -103,8 +101,8 @@ def refresh_session(raw, client):
         raise exceptions.RefreshMissing()
     for attempt in (1, 2):
         try:
-            with _serialised(), transaction.atomic():
-                outcome = _refresh_locked(raw, client, clock.now())
+            with serialised(), transaction.atomic():
+                outcome = _refresh_locked(hash_refresh_value(raw), raw, client, clock.now())
             break
         except IntegrityError:
             # A concurrent rotation (without row locks) inserted the same derived
@@ -113,58 +111,62 @@ def refresh_session(raw, client):
                 raise
     if isinstance(outcome, _Refusal):
         if outcome.ended is not None:
-            announce(outcome.ended, outcome.ended.revoke_reason, client)
+            announce(outcome.ended, outcome.reason, client)
         raise outcome.error
     return outcome
 
 
-def _refresh_locked(raw, client, now):
-    token = (
-        RefreshToken.objects.select_for_update()
-        .filter(token_hash=hash_refresh_value(raw))
+def _refresh_locked(token_hash, raw, client, now):
+    # The session's row first: the lock that revocations of this session take too.
+    session = (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .filter(tokens__token_hash=token_hash)
         .first()
     )
-    if token is None:
+    if session is None:
         return _Refusal(exceptions.RefreshRevoked())
-    if token.revoked_at is not None:
-        return _Refusal(REFUSAL_BY_REASON.get(token.revoke_reason, exceptions.RefreshRevoked)())
-    if token.expires_at <= now:
-        return _end_family(token, RevokeReason.EXPIRED, now, exceptions.RefreshExpired())
-    if not token.user.is_active:
-        return _end_family(token, RevokeReason.REVOKED, now, exceptions.RefreshRevoked())
+    if session.revoked_at is not None:
+        return _Refusal(REFUSAL_BY_REASON.get(session.revoke_reason, exceptions.RefreshRevoked)())
+    if session.expires_at <= now:
+        return _end(session, RevokeReason.EXPIRED, now, exceptions.RefreshExpired())
+    if not session.password_matches():
+        return _end(session, RevokeReason.PASSWORD_CHANGED, now, exceptions.PasswordChanged())
+    if not session.user.is_active:
+        return _end(session, RevokeReason.REVOKED, now, exceptions.RefreshRevoked())
+    token = RefreshToken.objects.get(token_hash=token_hash)
     if token.rotated_at is None:
-        return _rotate(token, raw, client, now)
-    child = RefreshToken.objects.select_for_update().filter(parent=token).first()
+        return _rotate(session, token, raw, client, now)
+    child = RefreshToken.objects.filter(parent=token).first()
     grace = timedelta(seconds=api_settings.REFRESH_GRACE_SECONDS)
-    if child is not None and child.is_head and now - token.rotated_at <= grace:
+    if child is not None and child.rotated_at is None and now - token.rotated_at <= grace:
         child.last_used_at = now
         child.save(update_fields=["last_used_at"])
-        return _grant(child, successor_value(raw), now)
-    return _end_family(token, RevokeReason.REUSE_DETECTED, now, exceptions.RefreshReused())
+        return _grant(session, successor_value(raw), now)
+    return _end(session, RevokeReason.REUSE_DETECTED, now, exceptions.RefreshReused())
 
 
-def _rotate(token, raw, client, now):
+def _rotate(session, token, raw, client, now):
     token.rotated_at = now
     token.last_used_at = now
     token.save(update_fields=["rotated_at", "last_used_at"])
     child_raw = successor_value(raw)
-    child = RefreshToken.objects.create(
+    RefreshToken.objects.create(
         token_hash=hash_refresh_value(child_raw),
-        family=token.family,
+        family=session,
         parent=token,
-        user=token.user,
-        device_id=token.device_id,
-        remember_me=token.remember_me,
+        user=session.user,
+        device_id=session.device_id,
+        remember_me=session.remember_me,
         created_at=now,
-        expires_at=token.expires_at,
+        expires_at=session.expires_at,
         last_used_at=now,
         ip=client.ip,
         user_agent=client.user_agent,
     )
-    return _grant(child, child_raw, now)
+    return _grant(session, child_raw, now)
 
 
-def _end_family(token, reason, now, error):
-    revoke_family(token.family, reason, now)
-    token.revoke_reason = reason
-    return _Refusal(error, ended=token)
+def _end(session, reason, now, error):
+    revoke_family(session.pk, reason, now)
+    return _Refusal(error, ended=session, reason=reason)

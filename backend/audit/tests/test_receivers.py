@@ -7,7 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from audit.models import LogoutEvent
-from authsessions.models import RefreshToken
+from authsessions.models import RefreshToken, Session
 from conftest import AJAX, COOKIE, PASSWORD, bearer, login, refresh
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def test_reuse_after_grace_is_recorded(signed_in):
 def test_expiry_is_recorded_once(signed_in):
     client, first = signed_in
     raw = first.cookies[COOKIE].value
-    RefreshToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    Session.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
 
     refresh(client)
     client.cookies[COOKIE] = raw

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from authsessions.models import RefreshToken
+from authsessions.models import RefreshToken, Session
 from authsessions.settings import api_settings
 from authsessions.tokens import AccessToken
 from conftest import bearer
@@ -104,7 +104,7 @@ def test_unsigned_token_is_refused(signed_in, user):
 
 def test_revoked_session_token_is_session_revoked(signed_in):
     client, first = signed_in
-    RefreshToken.objects.update(revoked_at="2020-01-01T00:00:00Z", revoke_reason="revoked")
+    Session.objects.update(revoked_at="2020-01-01T00:00:00Z", revoke_reason="revoked")
 
     response = client.get("/v1/auth/me/", **bearer(first))
 

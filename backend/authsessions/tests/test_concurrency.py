@@ -39,7 +39,7 @@ def test_concurrent_refreshes_of_one_token_share_one_successor(api, user):
     assert [r.status_code for r in responses] == [200, 200]
     cookies = {r.cookies[COOKIE].value for r in responses}
     assert len(cookies) == 1 and raw not in cookies
-    family = RefreshToken.objects.get(parent=None).family
+    family = RefreshToken.objects.get(parent=None).family_id
     assert RefreshToken.objects.filter(family=family).count() == 2
     assert RefreshToken.objects.filter(revoked_at=None, rotated_at=None).count() == 1
     assert {r.json()["session_id"] for r in responses} == {str(family)}

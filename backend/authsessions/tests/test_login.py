@@ -21,7 +21,7 @@ def test_login_returns_tokens_and_user(api, user):
     assert body["access_expires_at"].endswith("Z") and body["refresh_expires_at"].endswith("Z")
     assert "refresh" not in body
     token = RefreshToken.objects.get()
-    assert str(token.family) == body["session_id"]
+    assert str(token.family_id) == body["session_id"]
     assert token.device_id == "device-1"
     assert response.cookies[COOKIE].value not in {"", token.token_hash}
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from authsessions.models import RefreshToken, RevokeReason
+from authsessions.models import RefreshToken, RevokeReason, Session
 from conftest import AJAX, COOKIE, login, refresh
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_refresh_rotates_the_token(signed_in):
 
 def test_refresh_sends_the_remaining_lifetime_as_max_age(signed_in):
     client, _ = signed_in
-    RefreshToken.objects.update(expires_at=timezone.now() + timedelta(seconds=100))
+    Session.objects.update(expires_at=timezone.now() + timedelta(seconds=100))
 
     max_age = refresh(client).cookies[COOKIE]["max-age"]
 
@@ -108,7 +108,7 @@ def test_grandparent_token_is_reuse_even_within_grace(signed_in):
 
 def test_expired_session_is_refused_and_revoked(signed_in):
     client, _ = signed_in
-    RefreshToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    Session.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
 
     response = refresh(client)
 
@@ -121,7 +121,7 @@ def test_expired_session_is_refused_and_revoked(signed_in):
 def test_lifetimes_shrunk_to_seconds_expire_the_session(api, user, ll_settings):
     ll_settings(REFRESH_TOKEN_LIFETIME=1)
     login(api)
-    RefreshToken.objects.update(expires_at=timezone.now())
+    Session.objects.update(expires_at=timezone.now())
 
     assert refresh(api).json()["code"] == "refresh_expired"
 
