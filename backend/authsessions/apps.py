@@ -8,3 +8,6 @@ class AuthSessionsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from . import receivers
+
+        receivers.connect()
