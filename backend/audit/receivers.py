@@ -24,13 +24,18 @@ MESSAGE_BY_REASON = {
         "A refresh was refused: an already-used refresh token was presented; "
         "the session was revoked."
     ),
+    RevokeReason.CLIENT_ENDED: "The browser ended the session; the server revoked it.",
 }
 
 
 @receiver(session_ended, dispatch_uid="audit.record_server_logout")
-def record_server_logout(sender, user, session_id, device_id, reason, client, **kwargs):
+def record_server_logout(
+    sender, user, session_id, device_id, reason, client, logout_type=None, **kwargs
+):
+    # A session the browser ended is recorded with the type the browser gave.
+    type_ = logout_type if logout_type in LogoutType.values else TYPE_BY_REASON.get(reason)
     event = LogoutEvent.objects.create(
-        type=TYPE_BY_REASON.get(reason, LogoutType.UNKNOWN),
+        type=type_ or LogoutType.UNKNOWN,
         source=EventSource.SERVER,
         message=MESSAGE_BY_REASON.get(reason, str(reason)),
         ip=client.ip if client else None,

@@ -2,6 +2,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from authsessions.models import Session
 from authsessions.serializers import DEVICE_ID_PATTERN
 
 from .fields import (
@@ -47,6 +48,15 @@ class LogoutEventInputSerializer(serializers.Serializer):
             raise serializers.ValidationError("Must be an app path starting with '/'.")
         # Query strings and fragments may carry secrets (reset links); keep the path only.
         return value.split("?", 1)[0].split("#", 1)[0]
+
+    def validate_session_id(self, value):
+        # A proven sender may only report on its own user's sessions.
+        sender = self.context["sender"]
+        if value is not None and sender.verified:
+            owner = Session.objects.filter(pk=value).values_list("user_id", flat=True).first()
+            if owner is not None and owner != sender.user.pk:
+                raise serializers.ValidationError("This session belongs to another account.")
+        return value
 
     def create(self, validated_data):
         sender = self.context["sender"]

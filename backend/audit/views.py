@@ -11,6 +11,7 @@ from authsessions.permissions import HasCsrfHeader
 from .identify import identify_sender
 from .logline import log_event
 from .models import LogoutEvent
+from .revoke import revoke_reported_session
 from .parsers import LimitedJSONParser
 from .serializers import (
     LogoutEventFilterSerializer,
@@ -23,7 +24,9 @@ from .throttling import LogoutEventDeviceThrottle, LogoutEventIPThrottle
 class LogoutEventCreateView(APIView):
     """
     POST logout-event/: store and log one logout event. Accepted from signed-in and
-    signed-out browsers; tied to a user only when the request proves who it is.
+    signed-out browsers; tied to a user only when the request proves who it is. A proven
+    sender's event also ends the session it reports on the server (see revoke.py), so a
+    sign-out the browser decided, and sent late through its outbox, ends there too.
     """
 
     authentication_classes = ()
@@ -37,8 +40,10 @@ class LogoutEventCreateView(APIView):
         serializer.is_valid(raise_exception=True)
         event = serializer.save()
         log_event(event)
+        revoked = revoke_reported_session(event, context["sender"], context["client"])
         return Response(
-            {"id": event.id, "verified": event.verified}, status=status.HTTP_201_CREATED
+            {"id": event.id, "verified": event.verified, "session_revoked": revoked},
+            status=status.HTTP_201_CREATED,
         )
 
 

@@ -38,7 +38,7 @@ def post_event(body, content_type="application/json", **extra):
 def assert_stored_only_if_accepted(response, before):
     if response.status_code == 201:
         assert LogoutEvent.objects.count() == before + 1
-        assert set(response.json()) == {"id", "verified"}
+        assert set(response.json()) == {"id", "verified", "session_revoked"}
     else:
         assert_clear_client_error(response)
         assert LogoutEvent.objects.count() == before

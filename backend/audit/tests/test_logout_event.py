@@ -44,7 +44,7 @@ def test_valid_event_is_stored_and_logged_once(api, audit_log):
 
     assert response.status_code == 201
     stored = LogoutEvent.objects.get()
-    assert response.json() == {"id": stored.id, "verified": False}
+    assert response.json() == {"id": stored.id, "verified": False, "session_revoked": False}
     assert (stored.type, stored.source, stored.idle_seconds) == ("TOKEN_EXPIRED", "client", 1380)
     assert stored.client_time.isoformat() == "2026-11-28T10:15:00.123000+00:00"
     assert str(stored.session_id) == SESSION and stored.device_id == "dev-abc_123"
