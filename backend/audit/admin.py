@@ -1,4 +1,4 @@
-"""Read-only admin of the logout audit trail."""
+"""Read-only admin of the logout audit trail: records are never added, edited or deleted here."""
 from django.contrib import admin
 
 from .models import LogoutEvent
@@ -20,6 +20,11 @@ class LogoutEventAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # An audit trail that can be edited away proves nothing; old records are pruned
+        # by `manage.py prune_logout_events` under a retention policy instead.
         return False
 
     @admin.display(description="message")

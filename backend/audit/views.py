@@ -6,13 +6,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from authsessions.client import ClientInfo
+from authsessions.no_store import NoStoreMixin
 from authsessions.permissions import HasCsrfHeader
 
 from .identify import identify_sender
 from .logline import log_event
 from .models import LogoutEvent
-from .revoke import revoke_reported_session
 from .parsers import LimitedJSONParser
+from .revoke import revoke_reported_session
 from .serializers import (
     LogoutEventFilterSerializer,
     LogoutEventInputSerializer,
@@ -21,7 +22,7 @@ from .serializers import (
 from .throttling import LogoutEventDeviceThrottle, LogoutEventIPThrottle
 
 
-class LogoutEventCreateView(APIView):
+class LogoutEventCreateView(NoStoreMixin, APIView):
     """
     POST logout-event/: store and log one logout event. Accepted from signed-in and
     signed-out browsers; tied to a user only when the request proves who it is. A proven
@@ -52,7 +53,7 @@ class AuditPagination(LimitOffsetPagination):
     max_limit = 200
 
 
-class LogoutEventListView(generics.ListAPIView):
+class LogoutEventListView(NoStoreMixin, generics.ListAPIView):
     """GET logout-events/: newest first; staff see everyone's, other users their own."""
 
     serializer_class = LogoutEventSerializer

@@ -18,7 +18,14 @@ REFRESH_GRACE_SECONDS (int, 30)
     How long the immediately previous refresh token may be presented again
     (by a racing tab) and receive the same successor.
 SIGNING_KEY (str, required)
-    Secret for access JWTs and successor derivation. Must differ from SECRET_KEY.
+    Secret for access JWTs. Must differ from SECRET_KEY.
+REFRESH_SUCCESSOR_KEY (str, default: derived from SECRET_KEY)
+    Secret from which a rotated refresh token's successor is derived (HMAC), so a racing
+    tab inside the grace window gets the same successor. Its own key: rotating SIGNING_KEY
+    never breaks the grace window.
+REFRESH_TOKEN_RETENTION (timedelta or seconds, 30 days)
+    How long an ended session's rows (revoked or expired) are kept before
+    `manage.py prune_refresh_tokens` deletes them.
 ALGORITHM (str, "HS256")
     JWT HMAC algorithm: HS256, HS384 or HS512.
 ISSUER (str, "logout-lens")
@@ -58,6 +65,8 @@ DEFAULTS = {
     "REFRESH_TOKEN_LIFETIME_REMEMBER_ME": timedelta(days=20),
     "REFRESH_GRACE_SECONDS": 30,
     "SIGNING_KEY": None,
+    "REFRESH_SUCCESSOR_KEY": None,
+    "REFRESH_TOKEN_RETENTION": timedelta(days=30),
     "ALGORITHM": "HS256",
     "ISSUER": "logout-lens",
     "REFRESH_COOKIE_NAME": "ll_refresh",
@@ -74,6 +83,7 @@ LIFETIME_KEYS = (
     "ACCESS_TOKEN_LIFETIME",
     "REFRESH_TOKEN_LIFETIME",
     "REFRESH_TOKEN_LIFETIME_REMEMBER_ME",
+    "REFRESH_TOKEN_RETENTION",
 )
 
 

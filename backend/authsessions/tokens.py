@@ -2,7 +2,7 @@
 Token machinery: opaque refresh tokens and signed access JWTs.
 
 Refresh tokens are random, stored only as SHA-256 hashes. A successor's raw value is
-derived from its parent's (HMAC with the signing key), so a racing tab that presents
+derived from its parent's (HMAC with REFRESH_SUCCESSOR_KEY), so a racing tab that presents
 the immediately previous token within the grace window gets the very same successor
 back without the server ever storing a raw value. Access tokens are short-lived JWTs
 signed with SIGNING_KEY (never Django's SECRET_KEY).
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone as dt_timezone
 
 import jwt
+from django.utils.crypto import salted_hmac
 
 from . import clock
 from .settings import api_settings
@@ -33,10 +34,20 @@ def new_refresh_value():
     return _b64url(secrets.token_bytes(REFRESH_TOKEN_BYTES))
 
 
+def successor_key():
+    """
+    The successor-derivation key: REFRESH_SUCCESSOR_KEY, else one derived from SECRET_KEY.
+    Never the JWT signing key, so rotating that one breaks no grace window.
+    """
+    configured = api_settings.REFRESH_SUCCESSOR_KEY
+    if configured:
+        return configured.encode("utf-8")
+    return salted_hmac("logout-lens.refresh-successor", "key", algorithm="sha256").digest()
+
+
 def successor_value(parent_raw):
     """The raw value of the token that replaces `parent_raw` on rotation."""
-    key = api_settings.SIGNING_KEY.encode("utf-8")
-    digest = hmac.new(key, SUCCESSOR_CONTEXT + parent_raw.encode("utf-8"), hashlib.sha256)
+    digest = hmac.new(successor_key(), SUCCESSOR_CONTEXT + parent_raw.encode("utf-8"), hashlib.sha256)
     return _b64url(digest.digest())
 
 

@@ -11,6 +11,7 @@ from . import clock, revocation, sessions
 from .client import ClientInfo
 from .cookies import clear_refresh_cookie, read_refresh_cookie, set_refresh_cookie
 from .models import RefreshToken, RevokeReason
+from .no_store import NoStoreMixin
 from .permissions import HasCsrfHeader
 from .serializers import (
     ChangePasswordSerializer,
@@ -20,16 +21,6 @@ from .serializers import (
     UserSerializer,
 )
 from .throttling import ScopedIPThrottle
-
-
-class NoStoreMixin:
-    """Marks every response (success or error) as not cacheable."""
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        response["Pragma"] = "no-cache"
-        return response
 
 
 class CookieEndpoint(NoStoreMixin, APIView):
@@ -73,10 +64,12 @@ class RefreshView(CookieEndpoint):
         return grant_response(grant)
 
 
-# Clear-Site-Data on sign-out drops the browser's HTTP cache and this site's cookies.
-# Deliberately not "storage": localStorage holds the logout history and the device id that
-# Logout Lens exists to show after the user has signed out.
-LOGOUT_CLEAR_SITE_DATA = '"cache", "cookies"'
+# Clear-Site-Data on sign-out drops the browser's HTTP cache. Deliberately not "cookies": it
+# clears every cookie of the registrable domain (SSO and other apps on example.com when this
+# runs at lens.corp.example.com); the refresh cookie is expired explicitly instead. Not
+# "storage" either: localStorage holds the logout history and the device id that Logout Lens
+# exists to show after the user has signed out.
+LOGOUT_CLEAR_SITE_DATA = '"cache"'
 
 
 class LogoutView(CookieEndpoint):
@@ -88,7 +81,7 @@ class LogoutView(CookieEndpoint):
         return response
 
 
-class MeView(APIView):
+class MeView(NoStoreMixin, APIView):
     def get(self, request):
         return Response(UserSerializer(request.user).data)
 
@@ -106,7 +99,7 @@ class ChangePasswordView(NoStoreMixin, APIView):
         return response
 
 
-class SessionListView(APIView):
+class SessionListView(NoStoreMixin, APIView):
     """GET: the user's live sessions. DELETE ?others=1: sign out every other session."""
 
     def get_queryset(self):
@@ -140,7 +133,7 @@ class SessionListView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class SessionDetailView(APIView):
+class SessionDetailView(NoStoreMixin, APIView):
     """DELETE: sign out one of the user's sessions (404 if it is not theirs or not live)."""
 
     def delete(self, request, session_id):

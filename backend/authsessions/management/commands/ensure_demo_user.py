@@ -34,7 +34,10 @@ class Command(BaseCommand):
             user.first_name, user.last_name = account["name"]
             user.is_staff = account["staff"]
             user.is_active = True
-            user.set_password(account["password"])
+            # Setting the same password again would still end every session (a new salt
+            # is a new hash), so only a password that no longer matches is reset.
+            if not user.check_password(account["password"]):
+                user.set_password(account["password"])
             user.save()
             verb = "Created" if created else "Updated"
             self.stdout.write(f"{verb} {account['email']}{' (staff)' if account['staff'] else ''}")
