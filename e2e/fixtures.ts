@@ -78,6 +78,30 @@ export function countRefreshes(page: Page): { readonly count: number } {
   return counter;
 }
 
+/** Runtime configuration the app reads before it boots (see RUNTIME_CONFIG_GLOBAL). */
+export async function configure(page: Page, config: Record<string, unknown>): Promise<void> {
+  await page.addInitScript((c) => {
+    (window as unknown as Record<string, unknown>)['__LOGOUT_LENS_CONFIG__'] = c;
+  }, config);
+}
+
+/** This browser's device id, from `auth-storage`. */
+export async function deviceId(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('auth-storage') ?? '{}').device_id);
+}
+
+/** The signed-in session's id, from `auth-storage`. */
+export async function sessionId(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('auth-storage') ?? '{}').session_id);
+}
+
+/** The value of the browser's HttpOnly refresh cookie, as a thief who copied it would hold it. */
+export async function refreshCookie(page: Page): Promise<string> {
+  const cookie = (await page.context().cookies()).find((c) => c.name === 'll_refresh');
+  expect(cookie?.value).toBeTruthy();
+  return cookie!.value;
+}
+
 /** Signs in through the form, as a person would. Returns the login response. */
 export async function signIn(page: Page, options: { rememberMe: boolean }): Promise<Response> {
   await page.goto('/signin');

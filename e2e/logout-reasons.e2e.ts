@@ -1,21 +1,6 @@
 import { Page } from '@playwright/test';
 
-import { Backend, DEMO_USER, expect, signIn, test, tryApi } from './fixtures';
-
-/** Runtime configuration the app reads before it boots (see RUNTIME_CONFIG_GLOBAL). */
-async function configure(page: Page, config: Record<string, unknown>): Promise<void> {
-  await page.addInitScript((c) => {
-    (window as unknown as Record<string, unknown>)['__LOGOUT_LENS_CONFIG__'] = c;
-  }, config);
-}
-
-async function deviceId(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('auth-storage') ?? '{}').device_id);
-}
-
-async function sessionId(page: Page): Promise<string> {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('auth-storage') ?? '{}').session_id);
-}
+import { Backend, DEMO_USER, configure, deviceId, expect, sessionId, signIn, test, tryApi } from './fixtures';
 
 interface Expected {
   type: string;
