@@ -22,8 +22,9 @@ def create_sessions(apps, schema_editor):
     RefreshToken = apps.get_model("authsessions", "RefreshToken")
     Session = apps.get_model("authsessions", "Session")
     families = (
-        RefreshToken.objects.values("family", "user_id", "user__password")
-        .annotate(started=Min("created_at"), expires=Max("expires_at"), revoked=Max("revoked_at"))
+        RefreshToken.objects.order_by()
+        .values("family", "user_id", "user__password")
+        .annotate(started=Min("created_at"), expires=Max("expires_at"))
     )
     for family in families:
         head = RefreshToken.objects.filter(family=family["family"]).order_by("-created_at").first()

@@ -117,9 +117,10 @@ export const signOut = createEffect(
 );
 
 /**
- * Revokes a signed-out session on the server. It waits for the logout record to be posted, so
- * the event still carries the refresh cookie that ties it to the user; a backend that can't be
- * reached leaves the cookie, which nothing in this browser will use again.
+ * Clears the refresh cookie after the user signs out. The session itself is revoked on the
+ * server by the logout event, whatever the type (the outbox keeps the event, and so the revoke,
+ * until the backend can be reached); this waits for the event to be posted first, so it still
+ * carries the cookie that ties it to the user.
  */
 export const revokeOnServer = createEffect(
   (actions$ = inject(Actions), api = inject(AuthApi)) =>
