@@ -41,6 +41,12 @@ export class Backend {
     expect(response.status()).toBe(200);
   }
 
+  /** Deactivates or reactivates an account, as an administrator would (reset reactivates). */
+  async setUserActive(email: string, isActive: boolean): Promise<void> {
+    const response = await this.api.post('/v1/test/user-active/', { data: { email, is_active: isActive } });
+    expect(response.status()).toBe(200);
+  }
+
   /** Signs in over the API (as another device would) and returns the access token. */
   async accessTokenFor(user: { email: string; password: string }): Promise<string> {
     const response = await this.api.post('/v1/auth/login/', {

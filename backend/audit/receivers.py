@@ -13,6 +13,7 @@ TYPE_BY_REASON = {
     RevokeReason.REVOKED: LogoutType.SESSION_REVOKED,
     RevokeReason.EXPIRED: LogoutType.TOKEN_EXPIRED,
     RevokeReason.REUSE_DETECTED: LogoutType.TOKEN_REUSE_DETECTED,
+    RevokeReason.ACCOUNT_DISABLED: LogoutType.ACCOUNT_DISABLED,
 }
 
 MESSAGE_BY_REASON = {
@@ -25,6 +26,7 @@ MESSAGE_BY_REASON = {
         "the session was revoked."
     ),
     RevokeReason.CLIENT_ENDED: "The browser ended the session; the server revoked it.",
+    RevokeReason.ACCOUNT_DISABLED: "The account was deactivated; its session was ended.",
 }
 
 

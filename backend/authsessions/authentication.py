@@ -4,12 +4,18 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 
 from . import clock
 from .client import ClientInfo
-from .exceptions import PasswordChangedAuth, SessionRevoked, TokenNotValid
+from .exceptions import AccountDisabledAuth, PasswordChangedAuth, SessionRevoked, TokenNotValid
 from .models import RevokeReason, Session
 from .revocation import end_session_by_id
 from .tokens import AccessToken
 
 KEYWORD = b"bearer"
+
+# The refusal for an API call of a session that ended, by why it ended.
+REFUSAL_BY_REASON = {
+    RevokeReason.PASSWORD_CHANGED: PasswordChangedAuth,
+    RevokeReason.ACCOUNT_DISABLED: AccountDisabledAuth,
+}
 
 
 def bearer_token(request):
@@ -40,9 +46,9 @@ class AccessTokenAuthentication(BaseAuthentication):
     """
     Authenticates a request by its access token, and only while the token's session
     is live: one indexed query loads the session together with the user, so the API calls
-    of a revoked or expired session answer 401 `session_revoked`, and those of a session
-    whose password has changed since sign-in answer 401 `password_changed` (the first such
-    request ends the session on the server).
+    of a revoked or expired session answer 401 `session_revoked`, those of a session whose
+    password has changed since sign-in 401 `password_changed`, and those of a deactivated
+    account 401 `account_disabled` (the first such request ends the session on the server).
 
     On success `request.auth` is the verified AccessToken (its `session_id` names the
     current session).
@@ -58,17 +64,18 @@ class AccessTokenAuthentication(BaseAuthentication):
         if session is None or str(session.user.pk) != token.user_id:
             raise SessionRevoked()
         if session.revoked_at is not None:
-            if session.revoke_reason == RevokeReason.PASSWORD_CHANGED:
-                raise PasswordChangedAuth()
+            raise REFUSAL_BY_REASON.get(session.revoke_reason, SessionRevoked)()
+        if session.expires_at <= clock.now():
             raise SessionRevoked()
-        if session.expires_at <= clock.now() or not session.user.is_active:
-            raise SessionRevoked()
+        # The first request to notice ends the session on the server (with its audit record).
         if not session.password_matches():
-            end_session_by_id(
-                session.pk, ClientInfo.from_request(request), RevokeReason.PASSWORD_CHANGED
-            )
-            raise PasswordChangedAuth()
-        return session.user, token
+            reason = RevokeReason.PASSWORD_CHANGED
+        elif not session.user.is_active:
+            reason = RevokeReason.ACCOUNT_DISABLED
+        else:
+            return session.user, token
+        end_session_by_id(session.pk, ClientInfo.from_request(request), reason)
+        raise REFUSAL_BY_REASON[reason]()
 
     def authenticate_header(self, request):
         return f'Bearer realm="{self.www_authenticate_realm}"'

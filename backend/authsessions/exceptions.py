@@ -49,6 +49,27 @@ class PasswordChanged(SessionEnded):
     default_code = "password_changed"
 
 
+ACCOUNT_DISABLED_DETAIL = "This account has been deactivated by an administrator."
+
+
+class AccountDisabled(SessionEnded):
+    default_detail = ACCOUNT_DISABLED_DETAIL
+    default_code = "account_disabled"
+
+
+class AccountDisabledAuth(exceptions.AuthenticationFailed):
+    default_detail = ACCOUNT_DISABLED_DETAIL
+    default_code = "account_disabled"
+
+
+class AccountDisabledSignIn(exceptions.APIException):
+    """The right password for an account an administrator has deactivated."""
+
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_detail = ACCOUNT_DISABLED_DETAIL
+    default_code = "account_disabled"
+
+
 class TokenNotValid(exceptions.AuthenticationFailed):
     default_detail = "The access token is invalid or expired."
     default_code = "token_not_valid"

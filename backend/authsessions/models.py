@@ -23,6 +23,7 @@ class RevokeReason(models.TextChoices):
     REUSE_DETECTED = "reuse_detected", "Token reuse detected"
     EXPIRED = "expired", "Session expired"
     CLIENT_ENDED = "client_ended", "Ended by the browser"
+    ACCOUNT_DISABLED = "account_disabled", "Account deactivated"
 
 
 def password_fingerprint(password_hash):

@@ -1,8 +1,8 @@
 """Input validation and response shapes for the auth endpoints."""
-from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth import authenticate, get_user_model, password_validation
 from rest_framework import serializers
 
-from .exceptions import InvalidCredentials
+from .exceptions import AccountDisabledSignIn, InvalidCredentials
 
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}\Z"
 
@@ -40,9 +40,29 @@ class LoginSerializer(serializers.Serializer):
             self.context.get("request"), email=attrs["email"], password=attrs["password"]
         )
         if user is None:
+            if deactivated_with_password(attrs["email"], attrs["password"]):
+                raise AccountDisabledSignIn()
             raise InvalidCredentials()
         attrs["user"] = user
         return attrs
+
+
+def deactivated_with_password(email, password):
+    """
+    Whether `email` names a deactivated account whose password this is. Only someone who
+    knows the password learns that the account is deactivated, and is told whom to ask
+    rather than that the password is wrong.
+    """
+    User = get_user_model()
+    email_field = User.get_email_field_name()
+    inactive = list(
+        User._default_manager.filter(**{f"{email_field}__iexact": email, "is_active": False})[:2]
+    )
+    if not inactive:
+        # Pay for one hash anyway, so timing does not tell deactivated accounts apart.
+        User().set_password(password)
+        return False
+    return any(user.check_password(password) for user in inactive)
 
 
 class ChangePasswordSerializer(serializers.Serializer):

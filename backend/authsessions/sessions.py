@@ -26,6 +26,7 @@ REFUSAL_BY_REASON = {
     RevokeReason.PASSWORD_CHANGED: exceptions.PasswordChanged,
     RevokeReason.REUSE_DETECTED: exceptions.RefreshReused,
     RevokeReason.EXPIRED: exceptions.RefreshExpired,
+    RevokeReason.ACCOUNT_DISABLED: exceptions.AccountDisabled,
 }
 
 
@@ -133,7 +134,7 @@ def _refresh_locked(token_hash, raw, client, now):
     if not session.password_matches():
         return _end(session, RevokeReason.PASSWORD_CHANGED, now, exceptions.PasswordChanged())
     if not session.user.is_active:
-        return _end(session, RevokeReason.REVOKED, now, exceptions.RefreshRevoked())
+        return _end(session, RevokeReason.ACCOUNT_DISABLED, now, exceptions.AccountDisabled())
     token = RefreshToken.objects.get(token_hash=token_hash)
     if token.rotated_at is None:
         return _rotate(session, token, raw, client, now)

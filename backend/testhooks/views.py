@@ -3,10 +3,14 @@ Test hooks, mounted under /v1/test/ only when LL_TEST_HOOKS=1 (never in producti
 check refuses it with DEBUG off). They let the end-to-end suite shrink token lifetimes and move
 the server's clock instead of waiting, and reset both between tests.
 """
+import io
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
+from django.shortcuts import get_object_or_404
 from django.test.signals import setting_changed
 from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
@@ -30,6 +34,11 @@ class ConfigSerializer(serializers.Serializer):
     refresh_token_lifetime = serializers.IntegerField(min_value=1, required=False)
     refresh_token_lifetime_remember_me = serializers.IntegerField(min_value=1, required=False)
     refresh_grace_seconds = serializers.IntegerField(min_value=0, required=False)
+
+
+class UserActiveSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    is_active = serializers.BooleanField()
 
 
 class ClockSerializer(serializers.Serializer):
@@ -60,10 +69,11 @@ def health(request):
 @authentication_classes([])
 @permission_classes([])
 def reset(request):
-    """Default lifetimes, the real clock, and empty caches (rate limits)."""
+    """Default lifetimes, the real clock, empty caches (rate limits), and the demo accounts as new."""
     _apply({})
     clock.reset()
     cache.clear()
+    call_command("ensure_demo_user", stdout=io.StringIO())
     return Response(_state())
 
 
@@ -80,6 +90,19 @@ def config(request):
             values[key] = seconds if key == "REFRESH_GRACE_SECONDS" else timedelta(seconds=seconds)
     _apply(values)
     return Response({"applied": sorted(serializer.validated_data), **_state()})
+
+
+@api_view(["POST"])
+@authentication_classes([])
+@permission_classes([])
+def user_active(request):
+    """Deactivate or reactivate an account, as an administrator would in the Django admin."""
+    serializer = UserActiveSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    user = get_object_or_404(get_user_model(), email__iexact=serializer.validated_data["email"])
+    user.is_active = serializer.validated_data["is_active"]
+    user.save(update_fields=["is_active"])
+    return Response({"email": user.email, "is_active": user.is_active})
 
 
 @api_view(["POST"])

@@ -48,3 +48,18 @@ def test_date_header_follows_the_moved_clock(hooks, settings):
     response = hooks.get("/v1/test/health/")
 
     assert abs((parsedate_to_datetime(response["Date"]) - clock.now()).total_seconds()) < 2
+
+
+def test_user_active_deactivates_and_reset_restores_the_demo_accounts(hooks):
+    from django.contrib.auth import get_user_model
+
+    hooks.post("/v1/test/reset/")
+    answer = hooks.post(
+        "/v1/test/user-active/", {"email": "demo@example.com", "is_active": False}, format="json"
+    )
+    assert answer.status_code == 200
+    assert not get_user_model().objects.get(email="demo@example.com").is_active
+
+    hooks.post("/v1/test/reset/")
+
+    assert get_user_model().objects.get(email="demo@example.com").is_active

@@ -8,6 +8,7 @@ export const LOGOUT_TYPES = [
   'TOKEN_REUSE_DETECTED',
   'IDLE_TIMEOUT',
   'AUTH_ERROR',
+  'ACCOUNT_DISABLED',
   'UNKNOWN',
 ] as const;
 

@@ -12,6 +12,7 @@ describe('classifyRefreshError', () => {
     ['refresh_revoked', 'SESSION_REVOKED'],
     ['refresh_reused', 'TOKEN_REUSE_DETECTED'],
     ['password_changed', 'PASSWORD_CHANGED'],
+    ['account_disabled', 'ACCOUNT_DISABLED'],
     ['refresh_missing', 'REFRESH_FAILED'],
   ])('ends the session on 401 %s as %s', (code, logoutType) => {
     expect(classifyRefreshError(answer(401, code), 0, null)).toMatchObject({

@@ -17,6 +17,7 @@ const SESSION_OVER: Record<string, { type: LogoutType; message: string }> = {
     message: 'A used session key was presented again, so the session was closed to protect you.',
   },
   password_changed: { type: 'PASSWORD_CHANGED', message: 'Your password was changed.' },
+  account_disabled: { type: 'ACCOUNT_DISABLED', message: 'An administrator deactivated this account.' },
   refresh_missing: { type: 'REFRESH_FAILED', message: 'The browser no longer holds this session.' },
 };
 

@@ -28,6 +28,7 @@ export interface Credentials {
 /** Why a sign-in attempt failed, in a form the sign-in page can put into words. */
 export type SignInError =
   | { kind: 'invalid-credentials' }
+  | { kind: 'account-disabled' }
   | { kind: 'unreachable' }
   | { kind: 'invalid-input'; fields: Record<string, string> }
   | { kind: 'throttled' }

@@ -1,11 +1,14 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
+import { readCode } from './refresh-outcome';
 import { SignInError } from './session.model';
 
 /** Maps a login failure to something the sign-in page can put into words. */
 export function toSignInError(error: unknown): SignInError {
   if (!(error instanceof HttpErrorResponse)) return { kind: 'server', status: 0 };
-  if (error.status === 401) return { kind: 'invalid-credentials' };
+  if (error.status === 401) {
+    return readCode(error.error) === 'account_disabled' ? { kind: 'account-disabled' } : { kind: 'invalid-credentials' };
+  }
   if (error.status === 0 || error.status === 502 || error.status === 503 || error.status === 504) {
     return { kind: 'unreachable' };
   }

@@ -38,6 +38,8 @@ export interface LogoutLensConfig {
   consoleLogLevel: ConsoleLogLevel;
   /** Whether the 🔍 debug button is shown (Ctrl+Shift+D works either way). */
   showDebugButton: boolean;
+  /** Whom a person should contact about their account, as it reads in a sentence ("the IT help desk"). */
+  supportContact: string;
 }
 
 export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
@@ -57,6 +59,7 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   tokenMonitorIntervalMs: 30000,
   consoleLogLevel: environment.production ? 'warn' : 'debug',
   showDebugButton: !environment.production,
+  supportContact: 'your administrator',
 };
 
 /**

@@ -8,6 +8,7 @@ import {
   signedOutWithoutRecord,
 } from './risk-rules';
 import {
+  accountDisabled,
   authError,
   clockSkewAtExpiry,
   cookieMissing,
@@ -43,6 +44,7 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
   tokenReuseRace,
   tokenReuse,
   passwordChanged,
+  accountDisabled,
   sessionRevoked,
   userSignedOut,
   idleTimeout,

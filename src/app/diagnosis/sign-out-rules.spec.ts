@@ -3,6 +3,7 @@ import { DiagnosisRule } from './diagnosis-rule';
 import { DiagnosisSeverity, Evidence } from './evidence';
 import { DAY, HOUR, MINUTE, REFRESH_PATH, SECOND, call, isoAt, signedOut } from './evidence.fixture';
 import {
+  accountDisabled,
   authError,
   clockSkewAtExpiry,
   cookieMissing,
@@ -93,6 +94,13 @@ describe('sign-out rules', () => {
       signedOut({ type: 'PASSWORD_CHANGED', code: 'password_changed' }),
       'info',
       "The account's password was changed, which signs out every session, and this browser learned of it at 2026-11-28 10:00 UTC.",
+    ],
+    [
+      'a deactivated account',
+      accountDisabled,
+      signedOut({ type: 'ACCOUNT_DISABLED', code: 'account_disabled' }),
+      'warning',
+      'An administrator deactivated the account, which ends every session, and this browser learned of it at 2026-11-28 10:00 UTC; only an administrator can reactivate it.',
     ],
     [
       'a revoked session',
@@ -226,6 +234,7 @@ describe('sign-out rules', () => {
     ],
     ['token-reuse: a revoked session', tokenReuse, signedOut({ type: 'SESSION_REVOKED' })],
     ['password-changed: a revoked session', passwordChanged, signedOut({ type: 'SESSION_REVOKED' })],
+    ['account-disabled: a revoked session', accountDisabled, signedOut({ type: 'SESSION_REVOKED' })],
     ['session-revoked: a password change', sessionRevoked, signedOut({ type: 'PASSWORD_CHANGED' })],
     ['user-signed-out: an idle timeout', userSignedOut, signedOut({ type: 'IDLE_TIMEOUT' })],
     ['idle-timeout: a sign-out by the user', idleTimeout, signedOut({ type: 'USER_INITIATED' })],

@@ -144,6 +144,17 @@ export const passwordChanged = signOutRule(
   }),
 );
 
+export const accountDisabled = signOutRule(
+  'account-disabled',
+  (r) => r.type === 'ACCOUNT_DISABLED',
+  (r, e) => ({
+    severity: 'warning',
+    sentence:
+      'An administrator deactivated the account, which ends every session, and this browser ' +
+      `learned of it at ${utcText(endedAt(r, e))}; only an administrator can reactivate it.`,
+  }),
+);
+
 export const sessionRevoked = signOutRule(
   'session-revoked',
   (r) => r.type === 'SESSION_REVOKED',

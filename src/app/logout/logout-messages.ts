@@ -57,6 +57,12 @@ const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
     title: 'The server refused your session',
     sentence: 'The server refused your session even after renewing it, so please sign in again.',
   },
+  ACCOUNT_DISABLED: {
+    icon: 'person_off',
+    tone: 'error',
+    title: 'Your account was deactivated',
+    sentence: 'An administrator deactivated your account, so you were signed out. Contact {contact} to restore access.',
+  },
   UNKNOWN: {
     icon: 'help',
     tone: 'warning',
@@ -65,6 +71,8 @@ const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
   },
 };
 
-export function presentLogout(type: LogoutType): LogoutPresentation {
-  return PRESENTATIONS[type];
+/** How a sign-out of `type` is presented; `supportContact` names whom to ask for access. */
+export function presentLogout(type: LogoutType, supportContact: string): LogoutPresentation {
+  const presentation = PRESENTATIONS[type];
+  return { ...presentation, sentence: presentation.sentence.replace('{contact}', supportContact) };
 }

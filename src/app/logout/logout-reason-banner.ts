@@ -29,14 +29,16 @@ import { LogoutRecord } from './logout-record';
 export class LogoutReasonBanner {
   private readonly reason = inject(LastLogoutReason);
   protected readonly record = signal<LogoutRecord | null>(this.reason.read());
-  protected readonly presentation = (record: LogoutRecord) => presentLogout(record.type);
+  private readonly config = inject(LOGOUT_LENS_CONFIG);
+  protected readonly presentation = (record: LogoutRecord) =>
+    presentLogout(record.type, this.config.supportContact);
   private readonly evidence = inject(EvidenceCollector);
   /** The most likely cause, from this record and what else this browser saw. */
   protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
 
   constructor() {
     if (!this.record()) return;
-    timer(inject(LOGOUT_LENS_CONFIG).bannerLifetimeMs, inject(SESSION_SCHEDULER))
+    timer(this.config.bannerLifetimeMs, inject(SESSION_SCHEDULER))
       .pipe(takeUntilDestroyed(inject(DestroyRef)))
       .subscribe(() => this.dismiss());
   }

@@ -10,6 +10,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Store } from '@ngrx/store';
 
 import { SignInPageActions } from '../auth/state/auth.actions';
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { LogoutReasonBanner } from '../logout/logout-reason-banner';
 import { authFeature } from '../auth/state/auth.feature';
 import { signInErrorMessage } from './signin-error-message';
@@ -43,7 +44,8 @@ export class SignInPage {
   protected readonly passwordVisible = signal(false);
   protected readonly signingIn = this.store.selectSignal(authFeature.selectIsSigningIn);
   private readonly error = this.store.selectSignal(authFeature.selectSignInError);
-  protected readonly errorMessage = computed(() => signInErrorMessage(this.error()));
+  private readonly supportContact = inject(LOGOUT_LENS_CONFIG).supportContact;
+  protected readonly errorMessage = computed(() => signInErrorMessage(this.error(), this.supportContact));
   protected readonly fieldErrors = computed(() => {
     const error = this.error();
     return error?.kind === 'invalid-input' ? error.fields : {};

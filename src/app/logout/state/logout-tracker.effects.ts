@@ -72,7 +72,7 @@ export const alertBeforeRedirect = createEffect(
         dialog.closeAll();
         const data: LogoutAlertData = {
           type: ended.logoutType,
-          presentation: presentLogout(ended.logoutType),
+          presentation: presentLogout(ended.logoutType, config.supportContact),
           fromOtherTab: ended.fromOtherTab,
           delayMs: config.logoutAlertDelayMs,
         };
