@@ -32,7 +32,7 @@ MESSAGE_BY_REASON = {
 
 @receiver(session_ended, dispatch_uid="audit.record_server_logout")
 def record_server_logout(
-    sender, user, session_id, device_id, reason, client, logout_type=None, **kwargs
+    sender, user, session_id, device_id, reason, client, logout_type=None, evidence=None, **kwargs
 ):
     # A session the browser ended is recorded with the type the browser gave.
     type_ = logout_type if logout_type in LogoutType.values else TYPE_BY_REASON.get(reason)
@@ -46,6 +46,6 @@ def record_server_logout(
         session_id=session_id,
         user=user,
         verified=True,
-        details={"revoke_reason": str(reason)},
+        details={"revoke_reason": str(reason), **({"reuse": evidence} if evidence else {})},
     )
     log_event(event)

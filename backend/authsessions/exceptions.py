@@ -38,10 +38,19 @@ class RefreshExpired(SessionEnded):
 
 
 class RefreshReused(SessionEnded):
+    """
+    Reuse of a rotated token. `verdict` is the server's reading of its evidence, sent as
+    "reuse": "likely_race" (this browser's own requests crossed) or "likely_theft".
+    """
+
     default_detail = (
         "This refresh token was already used, so the session was signed out for safety."
     )
     default_code = "refresh_reused"
+
+    def __init__(self, verdict=None):
+        super().__init__()
+        self.extra = {"reuse": verdict} if verdict else {}
 
 
 class PasswordChanged(SessionEnded):

@@ -29,5 +29,9 @@ def json_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"detail": "Invalid input.", "code": "invalid", "errors": response.data}
     elif isinstance(response.data, dict) and "detail" in response.data:
-        response.data = {"detail": str(response.data["detail"]), "code": _code_of(exc)}
+        response.data = {
+            "detail": str(response.data["detail"]),
+            "code": _code_of(exc),
+            **getattr(exc, "extra", {}),
+        }
     return response

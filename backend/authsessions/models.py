@@ -64,6 +64,9 @@ class Session(models.Model):
     revoke_reason = models.CharField(
         max_length=32, choices=RevokeReason.choices, blank=True, default=""
     )
+    # For a session ended by token reuse: the server's reading of its evidence
+    # ("likely_race" or "likely_theft"), told to the browser at its next refresh.
+    reuse_verdict = models.CharField(max_length=16, blank=True, default="")
 
     objects = SessionQuerySet.as_manager()
 

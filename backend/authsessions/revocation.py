@@ -53,10 +53,11 @@ def revoke_family(family, reason, now=None):
     return revoked[0] if revoked else None
 
 
-def announce(session, reason, client, logout_type=None):
+def announce(session, reason, client, logout_type=None, evidence=None):
     """
     Send `session_ended` for `session`. `logout_type` is the type a browser gave when it
     ended the session itself (see audit's logout events); None when the server decided.
+    `evidence` is what the server knew of a reuse (see sessions.py).
     """
     session_ended.send(
         sender=Session,
@@ -66,6 +67,7 @@ def announce(session, reason, client, logout_type=None):
         reason=reason,
         client=client,
         logout_type=logout_type,
+        evidence=evidence,
     )
 
 

@@ -7,6 +7,7 @@ the session takes too (revocation.py): two tabs refreshing at once never fork a 
 second waits, then finds the token rotated moments ago and gets the same derived successor
 back), and a refresh never inserts a successor that a concurrent revocation misses.
 """
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +21,9 @@ from .models import RefreshToken, RevokeReason, Session, password_fingerprint
 from .revocation import announce, revoke_family
 from .settings import api_settings
 from .tokens import AccessToken, hash_refresh_value, new_refresh_value, successor_value
+
+# Reuse is a security event: a likely theft is logged at ERROR, the level operators alert on.
+security_log = logging.getLogger("logoutlens.security")
 
 # Refusal for a session that was already revoked, by the reason it was revoked.
 REFUSAL_BY_REASON = {
@@ -48,6 +52,7 @@ class _Refusal:
     error: exceptions.SessionEnded
     ended: Optional[Session] = None
     reason: str = ""
+    evidence: Optional[dict] = None
 
 
 def _grant(session, raw, now):
@@ -112,7 +117,9 @@ def refresh_session(raw, client):
                 raise
     if isinstance(outcome, _Refusal):
         if outcome.ended is not None:
-            announce(outcome.ended, outcome.reason, client)
+            announce(outcome.ended, outcome.reason, client, evidence=outcome.evidence)
+        if outcome.evidence:
+            _log_reuse(outcome.ended, outcome.evidence)
         raise outcome.error
     return outcome
 
@@ -128,6 +135,8 @@ def _refresh_locked(token_hash, raw, client, now):
     if session is None:
         return _Refusal(exceptions.RefreshRevoked())
     if session.revoked_at is not None:
+        if session.revoke_reason == RevokeReason.REUSE_DETECTED:
+            return _Refusal(exceptions.RefreshReused(session.reuse_verdict))
         return _Refusal(REFUSAL_BY_REASON.get(session.revoke_reason, exceptions.RefreshRevoked)())
     if session.expires_at <= now:
         return _end(session, RevokeReason.EXPIRED, now, exceptions.RefreshExpired())
@@ -139,12 +148,29 @@ def _refresh_locked(token_hash, raw, client, now):
     if token.rotated_at is None:
         return _rotate(session, token, raw, client, now)
     child = RefreshToken.objects.filter(parent=token).first()
-    grace = timedelta(seconds=api_settings.REFRESH_GRACE_SECONDS)
-    if child is not None and child.rotated_at is None and now - token.rotated_at <= grace:
-        child.last_used_at = now
-        child.save(update_fields=["last_used_at"])
-        return _grant(session, successor_value(raw), now)
-    return _end(session, RevokeReason.REUSE_DETECTED, now, exceptions.RefreshReused())
+    since = now - token.rotated_at
+    same_client = child is not None and (child.ip, child.user_agent) == (client.ip, client.user_agent)
+    if child is not None and child.rotated_at is None:
+        # The successor was never used. Within the grace window: a racing tab. Later, from the
+        # client that rotated it: its answer was lost (a restart, a sleeping laptop) and this is
+        # the retry. Either way it gets the same successor back.
+        recovery = timedelta(seconds=api_settings.REFRESH_RECOVERY_SECONDS)
+        grace = timedelta(seconds=api_settings.REFRESH_GRACE_SECONDS)
+        if since <= grace or (same_client and since <= recovery):
+            child.last_used_at = now
+            child.save(update_fields=["last_used_at"])
+            return _grant(session, successor_value(raw), now)
+    evidence = {
+        "verdict": "likely_race" if same_client else "likely_theft",
+        "seconds_after_rotation": round(since.total_seconds(), 1),
+        "same_ip": child is not None and child.ip == client.ip,
+        "same_user_agent": child is not None and child.user_agent == client.user_agent,
+        "successor_used": child is not None and child.rotated_at is not None,
+    }
+    Session.objects.filter(pk=session.pk).update(reuse_verdict=evidence["verdict"])
+    return _end(
+        session, RevokeReason.REUSE_DETECTED, now, exceptions.RefreshReused(evidence["verdict"]), evidence
+    )
 
 
 def _rotate(session, token, raw, client, now):
@@ -168,6 +194,17 @@ def _rotate(session, token, raw, client, now):
     return _grant(session, child_raw, now)
 
 
-def _end(session, reason, now, error):
+def _end(session, reason, now, error, evidence=None):
     revoke_family(session.pk, reason, now)
-    return _Refusal(error, ended=session, reason=reason)
+    return _Refusal(error, ended=session, reason=reason, evidence=evidence)
+
+
+def _log_reuse(session, evidence):
+    level = logging.ERROR if evidence["verdict"] == "likely_theft" else logging.WARNING
+    security_log.log(
+        level,
+        "Refresh token reuse (%s): session=%s user=%s %ss after its rotation, same_ip=%s "
+        "same_user_agent=%s; the session was revoked.",
+        evidence["verdict"], session.pk, session.user_id, evidence["seconds_after_rotation"],
+        evidence["same_ip"], evidence["same_user_agent"],
+    )

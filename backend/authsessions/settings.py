@@ -23,6 +23,11 @@ REFRESH_SUCCESSOR_KEY (str, default: derived from SECRET_KEY)
     Secret from which a rotated refresh token's successor is derived (HMAC), so a racing
     tab inside the grace window gets the same successor. Its own key: rotating SIGNING_KEY
     never breaks the grace window.
+REFRESH_RECOVERY_SECONDS (int, 3600)
+    How long after a rotation the same client (same IP address and user agent as the request
+    that rotated it) may present the rotated token again and receive the same successor,
+    as long as the successor was never used: that is a lost answer retried (a laptop that
+    slept, a restarted server), not a stolen cookie. 0 turns recovery off.
 REFRESH_TOKEN_RETENTION (timedelta or seconds, 30 days)
     How long an ended session's rows (revoked or expired) are kept before
     `manage.py prune_refresh_tokens` deletes them.
@@ -64,6 +69,7 @@ DEFAULTS = {
     "REFRESH_TOKEN_LIFETIME": timedelta(days=7),
     "REFRESH_TOKEN_LIFETIME_REMEMBER_ME": timedelta(days=20),
     "REFRESH_GRACE_SECONDS": 30,
+    "REFRESH_RECOVERY_SECONDS": 3600,
     "SIGNING_KEY": None,
     "REFRESH_SUCCESSOR_KEY": None,
     "REFRESH_TOKEN_RETENTION": timedelta(days=30),

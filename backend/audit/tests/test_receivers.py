@@ -48,7 +48,8 @@ def test_repeated_sign_out_is_recorded_once(signed_in):
     assert len(server_events()) == 1
 
 
-def test_reuse_after_grace_is_recorded(signed_in):
+def test_reuse_after_grace_is_recorded(signed_in, ll_settings):
+    ll_settings(REFRESH_RECOVERY_SECONDS=0)
     client, first = signed_in
     old = first.cookies[COOKIE].value
     refresh(client)

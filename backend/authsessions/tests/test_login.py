@@ -82,7 +82,10 @@ def test_inactive_user_cannot_sign_in(api, user):
     user.is_active = False
     user.save()
 
-    assert login(api).json()["code"] == "invalid_credentials"
+    response = login(api)
+
+    assert response.status_code == 401 and response.json()["code"] == "account_disabled"
+    assert "access" not in response.json() and COOKIE not in response.cookies
 
 
 @pytest.mark.parametrize(
