@@ -4,6 +4,7 @@ them must pass: never a server error, a 4xx with a JSON {detail, code}, and log 
 that stay one escaped line each.
 """
 import json
+import string
 
 from hypothesis import HealthCheck, settings, strategies as st
 
@@ -90,3 +91,40 @@ def assert_single_line_logs(records):
     for record in records:
         message = record.getMessage()
         assert not any(ch in message for ch in LINE_BREAKERS), repr(message[:300])
+
+
+# Bodies over the 16 KB limit of every JSON endpoint: well-formed JSON with a padding key, or
+# raw bytes, up to 3 MB (the size is drawn, the bytes are built, so examples stay cheap).
+MAX_BODY_BYTES = 16 * 1024
+oversized_bodies = st.tuples(
+    st.integers(MAX_BODY_BYTES + 1, 3 * 1024 * 1024), st.sampled_from(["json", "raw", "nested"])
+).map(
+    lambda p: {
+        "json": lambda n: b'{"email": "dana@example.com", "password": "x", "pad": "' + b"x" * n + b'"}',
+        "raw": lambda n: b"\xff" * n,
+        "nested": lambda n: b"[" * n,
+    }[p[1]](p[0])
+)
+
+# Secrets a browser might leak into an event: JWT-shaped strings and Bearer credentials.
+_b64url = st.text(alphabet=string.ascii_letters + string.digits + "-_", min_size=1, max_size=40)
+jwt_like = st.tuples(_b64url, _b64url, _b64url | st.just("")).map(lambda p: f"eyJ{p[0]}.{p[1]}.{p[2]}")
+bearer_credentials = st.tuples(
+    st.sampled_from(["Bearer ", "bearer ", "BEARER\t", "Bearer  "]),
+    st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=60),
+).map("".join)
+
+# Query-string values for the audit trail's filters: digits of every script and size, edge dates.
+query_values = st.one_of(
+    hostile_short_text,
+    st.integers().map(str),
+    st.integers(0, 10**30).map(str),
+    st.text(alphabet=st.characters(whitelist_categories=("Nd", "No")), min_size=1, max_size=25),
+    st.sampled_from(
+        [
+            "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "0000-00-00", "2026-02-30T00:00:00Z",
+            "2026-11-28T10:15:00.123456789Z", "1e309", "NaN", "-0", "0" * 300, "",
+            "²", "１２", "2147483648", "9223372036854775808", "9" * 40,
+        ]
+    ),
+)

@@ -1,12 +1,11 @@
 """Serializer fields that accept only the JSON type they name (no silent coercion)."""
 import json
 import math
-import re
 
 from rest_framework import serializers
+from rest_framework.fields import empty
 
-JWT_LIKE = re.compile(r"^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
-REDACTED = "[redacted]"
+from .redaction import redact_secrets
 
 
 class StrictCharField(serializers.CharField):
@@ -16,6 +15,21 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class RedactedCharField(StrictCharField):
+    """
+    A string with every secret in it redacted (see redaction.py), cut to `max_length` if
+    the redaction made it longer.
+    """
+
+    def run_validation(self, data=empty):
+        # After the validators: the length limit applies to what the client sent.
+        value = super().run_validation(data)
+        if not isinstance(value, str):
+            return value
+        value = redact_secrets(value)
+        return value[: self.max_length] if self.max_length is not None else value
 
 
 class StrictRegexField(serializers.RegexField):
@@ -68,8 +82,9 @@ class SecondsField(serializers.Field):
 
 class JSONObjectField(serializers.Field):
     """
-    A JSON object of bounded depth, node count and encoded size. Strings that look
-    like a JWT are replaced by "[redacted]" so a token can never be stored by mistake.
+    A JSON object of bounded depth, node count and encoded size. Secrets inside its keys
+    and string values (JWT-looking substrings, Bearer credentials; see redaction.py) are
+    replaced by "[redacted]", so a token can never be stored by mistake.
     """
 
     default_error_messages = {
@@ -97,7 +112,7 @@ class JSONObjectField(serializers.Field):
     def _text(self, value):
         if "\x00" in value or any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
             self.fail("bad_text")
-        return REDACTED if JWT_LIKE.match(value) else value
+        return redact_secrets(value)
 
     def _clean(self, value, depth, budget):
         budget[0] -= 1

@@ -1,5 +1,9 @@
 """Validation of reported logout events and the audit trail's output shape."""
+import re
+
 from django.contrib.auth import get_user_model
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from rest_framework import serializers
 
 from authsessions.models import Session
@@ -7,8 +11,8 @@ from authsessions.serializers import DEVICE_ID_PATTERN
 
 from .fields import (
     JSONObjectField,
+    RedactedCharField,
     SecondsField,
-    StrictCharField,
     StrictDateTimeField,
     StrictRegexField,
     StrictUUIDField,
@@ -16,6 +20,7 @@ from .fields import (
 from .models import EventSource, LogoutEvent, LogoutType
 
 MAX_IDLE_SECONDS = 10**8
+ASCII_DIGITS = re.compile(r"[0-9]+")
 ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
 
 
@@ -26,7 +31,7 @@ class LogoutEventInputSerializer(serializers.Serializer):
     """
 
     type = serializers.ChoiceField(choices=LogoutType.choices)
-    message = StrictCharField(
+    message = RedactedCharField(
         max_length=500, required=False, allow_blank=True, default="", trim_whitespace=False
     )
     idle_seconds = SecondsField(
@@ -40,7 +45,7 @@ class LogoutEventInputSerializer(serializers.Serializer):
     tab_id = StrictRegexField(
         DEVICE_ID_PATTERN, required=False, allow_blank=True, default="", error_messages=ID_ERROR
     )
-    route = StrictCharField(max_length=512, required=False, allow_blank=True, default="")
+    route = RedactedCharField(max_length=512, required=False, allow_blank=True, default="")
     details = JSONObjectField(required=False, default=dict)
 
     def validate_route(self, value):
@@ -108,11 +113,27 @@ class LogoutEventFilterSerializer(serializers.Serializer):
     since = serializers.DateTimeField(required=False)
     until = serializers.DateTimeField(required=False)
 
+    def validate_user(self, value):
+        """
+        ASCII digits are a user id, anything else an email (case-insensitive). An id
+        beyond what the primary key column can hold is refused rather than looked up.
+        """
+        pk = get_user_model()._meta.pk
+        if ASCII_DIGITS.fullmatch(value) and isinstance(pk, models.IntegerField):
+            # The column's range as Django defines the field (SQLite's backend reports none).
+            ranges = BaseDatabaseOperations.integer_field_ranges
+            highest = ranges.get(pk.get_internal_type(), (0, 2**63 - 1))[1]
+            if int(value) > highest:
+                raise serializers.ValidationError(f"No user has this id: ids go up to {highest}.")
+            return {"user_id": int(value)}
+        email_field = get_user_model().get_email_field_name()
+        return {f"user__{email_field}__iexact": value}
+
     def filter(self, queryset):
         """Apply the validated filters to `queryset`."""
         data = self.validated_data
         if "user" in data:
-            queryset = queryset.filter(**self._user_lookup(data["user"]))
+            queryset = queryset.filter(**data["user"])
         for name in ("device_id", "type", "session_id"):
             if name in data:
                 queryset = queryset.filter(**{name: data[name]})
@@ -121,10 +142,3 @@ class LogoutEventFilterSerializer(serializers.Serializer):
         if "until" in data:
             queryset = queryset.filter(server_time__lt=data["until"])
         return queryset
-
-    @staticmethod
-    def _user_lookup(value):
-        if value.isdigit():
-            return {"user_id": int(value)}
-        email_field = get_user_model().get_email_field_name()
-        return {f"user__{email_field}__iexact": value}

@@ -12,6 +12,7 @@ from .client import ClientInfo
 from .cookies import clear_refresh_cookie, read_refresh_cookie, set_refresh_cookie
 from .models import RefreshToken, RevokeReason
 from .no_store import NoStoreMixin
+from .parsers import LimitedBodyMixin
 from .permissions import HasCsrfHeader
 from .serializers import (
     ChangePasswordSerializer,
@@ -20,10 +21,10 @@ from .serializers import (
     SessionSerializer,
     UserSerializer,
 )
-from .throttling import ScopedIPThrottle
+from .throttling import LOGIN_THROTTLES, ChangePasswordThrottle
 
 
-class CookieEndpoint(NoStoreMixin, APIView):
+class CookieEndpoint(LimitedBodyMixin, NoStoreMixin, APIView):
     """Authenticated by the refresh cookie (plus the CSRF header), not by an access token."""
 
     authentication_classes = ()
@@ -36,11 +37,12 @@ def grant_response(grant):
     return response
 
 
-class LoginView(NoStoreMixin, APIView):
+class LoginView(LimitedBodyMixin, NoStoreMixin, APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
-    throttle_classes = (ScopedIPThrottle,)
-    throttle_scope = "login"
+    # Checked before the password: all attempts per IP, failures per (IP, account) and per account.
+    throttle_classes = LOGIN_THROTTLES
+    account_field = "email"
 
     def post(self, request):
         serializer = LoginSerializer(data=request.data, context={"request": request})
@@ -86,7 +88,9 @@ class MeView(NoStoreMixin, APIView):
         return Response(UserSerializer(request.user).data)
 
 
-class ChangePasswordView(NoStoreMixin, APIView):
+class ChangePasswordView(LimitedBodyMixin, NoStoreMixin, APIView):
+    throttle_classes = (ChangePasswordThrottle,)
+
     def post(self, request):
         serializer = ChangePasswordSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)

@@ -1,11 +1,11 @@
 """
 Whatever a client sends to login/, refresh/ and change-password/ (malformed, oversized,
 wrong-typed or hostile), the answer is a clear 4xx, nothing is stored and the logs stay
-one line per record.
+one line per record. A body over 16 KB is refused with 413 by every JSON endpoint.
 """
 import pytest
 from django.contrib.auth import get_user_model
-from hypothesis import given, strategies as st
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 from rest_framework.test import APIClient
 
 from audit.models import LogoutEvent
@@ -18,6 +18,7 @@ from fuzz_strategies import (
     body_for,
     content_types,
     hostile_text,
+    oversized_bodies,
 )
 
 pytestmark = pytest.mark.django_db
@@ -88,7 +89,7 @@ def test_refresh_refuses_forged_cookies_and_ignores_bodies(caplog, cookie, body,
 
     response = client.post("/v1/auth/refresh/", body, content_type=content_type, **AJAX)
 
-    assert response.status_code in (401, 415), response.content
+    assert response.status_code in (401, 413, 415), response.content
     assert_clear_client_error(response)
     assert stored_rows() == before
     assert_single_line_logs(caplog.records)
@@ -128,6 +129,35 @@ def test_change_password_with_a_wrong_current_password_changes_nothing(signed_in
 
     assert_clear_client_error(response)
     assert stored_rows() == before
+    user.refresh_from_db()
+    assert user.password == password_hash
+    assert_single_line_logs(caplog.records)
+
+
+JSON_ENDPOINTS = [
+    "/v1/auth/login/",
+    "/v1/auth/refresh/",
+    "/v1/auth/logout/",
+    "/v1/auth/change-password/",
+    "/v1/auth/logout-event/",
+]
+
+
+# A small space (endpoint x shape x content type; the size barely matters): a smaller budget.
+@hypothesis_settings(FUZZ, max_examples=20)
+@given(url=st.sampled_from(JSON_ENDPOINTS), body=oversized_bodies, content_type=content_types)
+def test_every_json_endpoint_refuses_oversized_bodies(signed_in, user, password_hash, caplog, url, body, content_type):
+    client, grant = signed_in
+    before = stored_rows()
+    revoked = RefreshToken.objects.filter(revoked_at__isnull=False).count()
+    caplog.clear()
+
+    response = client.post(url, body, content_type=content_type, **AJAX, **bearer(grant))
+
+    assert response.status_code == 413, (url, response.status_code, response.content[:300])
+    assert response.json()["code"] == "payload_too_large"
+    assert stored_rows() == before
+    assert RefreshToken.objects.filter(revoked_at__isnull=False).count() == revoked
     user.refresh_from_db()
     assert user.password == password_hash
     assert_single_line_logs(caplog.records)
