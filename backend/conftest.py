@@ -3,6 +3,8 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from authsessions.settings import DEFAULTS
+
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 PASSWORD = "correct-horse-battery-9"
 COOKIE = "ll_refresh"
@@ -12,10 +14,8 @@ COOKIE = "ll_refresh"
 def _fast_and_isolated(settings):
     """Cheap password hashing, generous rate limits and an empty cache for every test."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"login": "10000/min", "logout_event": "10000/min"},
-    }
+    generous = dict.fromkeys(DEFAULTS["THROTTLE_RATES"], "10000/min")
+    settings.LOGOUT_LENS = {**settings.LOGOUT_LENS, "THROTTLE_RATES": generous}
     cache.clear()
     yield
     cache.clear()
@@ -33,14 +33,11 @@ def ll_settings(settings):
 
 @pytest.fixture
 def throttle_rates(settings):
-    """Override DRF throttle rates for one test: `throttle_rates(login="2/min")`."""
+    """Override LOGOUT_LENS["THROTTLE_RATES"] scopes for one test: `throttle_rates(login="2/min")`."""
 
     def override(**rates):
-        current = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
-        settings.REST_FRAMEWORK = {
-            **settings.REST_FRAMEWORK,
-            "DEFAULT_THROTTLE_RATES": {**current, **rates},
-        }
+        current = settings.LOGOUT_LENS.get("THROTTLE_RATES", {})
+        settings.LOGOUT_LENS = {**settings.LOGOUT_LENS, "THROTTLE_RATES": {**current, **rates}}
 
     return override
 

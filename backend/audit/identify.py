@@ -56,3 +56,11 @@ def identify_sender(request):
         if row is not None:
             return Sender(user=row.user, session_id=row.family_id)
     return Sender()
+
+
+def sender_of(request):
+    """`identify_sender(request)`, worked out once per request: the throttles and the view share it."""
+    sender = getattr(request, "_logout_lens_sender", None)
+    if sender is None:
+        sender = request._logout_lens_sender = identify_sender(request)
+    return sender

@@ -1,25 +1,27 @@
-"""Rate limits on logout events: per client IP and per device id (scope "logout_event")."""
-import re
-
+"""
+Rate limits on logout events: per client IP for everyone (scope "logout_event"), and per
+user for senders who prove who they are (scope "logout_event_user"). Nothing in the body
+decides a budget: a device id is only the client's word, and anyone who knew it could
+use up its owner's budget.
+"""
 from rest_framework.throttling import SimpleRateThrottle
 
 from authsessions.throttling import IPRateThrottle, LiveRatesMixin
 
-DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+from .identify import sender_of
 
 
 class LogoutEventIPThrottle(IPRateThrottle):
     scope = "logout_event"
 
 
-class LogoutEventDeviceThrottle(LiveRatesMixin, SimpleRateThrottle):
-    """Limits one browser (its device_id) even when it changes networks."""
+class LogoutEventUserThrottle(LiveRatesMixin, SimpleRateThrottle):
+    """Limits a verified sender (access token or refresh cookie) on any network."""
 
-    scope = "logout_event"
+    scope = "logout_event_user"
 
     def get_cache_key(self, request, view):
-        data = request.data
-        device_id = data.get("device_id") if isinstance(data, dict) else None
-        if not isinstance(device_id, str) or not DEVICE_ID.fullmatch(device_id):
+        sender = sender_of(request)
+        if not sender.verified:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": f"device:{device_id}"}
+        return self.cache_format % {"scope": self.scope, "ident": f"user:{sender.user.pk}"}

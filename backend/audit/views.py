@@ -7,22 +7,22 @@ from rest_framework.views import APIView
 
 from authsessions.client import ClientInfo
 from authsessions.no_store import NoStoreMixin
+from authsessions.parsers import LimitedBodyMixin
 from authsessions.permissions import HasCsrfHeader
 
-from .identify import identify_sender
+from .identify import sender_of
 from .logline import log_event
 from .models import LogoutEvent
-from .parsers import LimitedJSONParser
 from .revoke import revoke_reported_session
 from .serializers import (
     LogoutEventFilterSerializer,
     LogoutEventInputSerializer,
     LogoutEventSerializer,
 )
-from .throttling import LogoutEventDeviceThrottle, LogoutEventIPThrottle
+from .throttling import LogoutEventIPThrottle, LogoutEventUserThrottle
 
 
-class LogoutEventCreateView(NoStoreMixin, APIView):
+class LogoutEventCreateView(LimitedBodyMixin, NoStoreMixin, APIView):
     """
     POST logout-event/: store and log one logout event. Accepted from signed-in and
     signed-out browsers; tied to a user only when the request proves who it is. A proven
@@ -32,11 +32,10 @@ class LogoutEventCreateView(NoStoreMixin, APIView):
 
     authentication_classes = ()
     permission_classes = (HasCsrfHeader,)
-    parser_classes = (LimitedJSONParser,)
-    throttle_classes = (LogoutEventIPThrottle, LogoutEventDeviceThrottle)
+    throttle_classes = (LogoutEventIPThrottle, LogoutEventUserThrottle)
 
     def post(self, request):
-        context = {"sender": identify_sender(request), "client": ClientInfo.from_request(request)}
+        context = {"sender": sender_of(request), "client": ClientInfo.from_request(request)}
         serializer = LogoutEventInputSerializer(data=request.data, context=context)
         serializer.is_valid(raise_exception=True)
         event = serializer.save()

@@ -9,5 +9,6 @@ class AuthSessionsConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
         from . import receivers
+        from . import throttling  # noqa: F401  (counts failed sign-ins: user_login_failed)
 
         receivers.connect()

@@ -2,6 +2,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from rest_framework.throttling import SimpleRateThrottle
 
 from .settings import api_settings
 
@@ -39,6 +40,30 @@ def check_signing_key(app_configs, **kwargs):
             )
         )
     return errors
+
+
+@register()
+def check_throttle_rates(app_configs, **kwargs):
+    """Every LOGOUT_LENS["THROTTLE_RATES"] value is None or a rate DRF can read ("10/hour")."""
+    rates = api_settings.THROTTLE_RATES
+    # DRF's own reading of a rate, on an instance that needs no rate of its own.
+    parse = SimpleRateThrottle.__new__(SimpleRateThrottle).parse_rate
+    bad = []
+    for scope, rate in sorted(rates.items()):
+        try:
+            if rate is not None and parse(rate)[0] < 0:
+                raise ValueError(rate)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+            bad.append(f"{scope}={rate!r}")
+    if not bad:
+        return []
+    return [
+        Error(
+            "LOGOUT_LENS['THROTTLE_RATES'] has rates that cannot be read: " + ", ".join(bad) + ".",
+            hint='Give each scope "<number>/<s|min|hour|day>" or None to switch it off.',
+            id="authsessions.E004",
+        )
+    ]
 
 
 @register(Tags.security, deploy=True)

@@ -47,6 +47,22 @@ DEMO_ENDPOINTS (bool, default: DEBUG)
 NUM_PROXIES (int, 0)
     Number of trusted reverse proxies in front of the app; decides which
     X-Forwarded-For entry is the client IP. 0 means REMOTE_ADDR is used.
+THROTTLE_RATES (dict of scope -> "N/s|min|hour|day" or None; merged over the defaults,
+so a project may set one scope only; None switches a scope off)
+    login ("100/min"): every sign-in attempt per client IP, the ceiling for a whole
+        office behind one NAT address.
+    login_failures ("10/hour"): failed sign-ins per (client IP, account).
+    login_account_failures ("50/hour"): failed sign-ins per account from all IPs. The
+        trade-off: anyone who knows an address can fail 50 times and keep that account
+        from signing in with a password for up to an hour; its existing sessions are not
+        touched. A limit stops password guessing spread over many IPs.
+    change_password ("10/hour"): change-password attempts per user (a stolen access
+        token must not be able to guess the current password).
+    logout_event ("60/min"): logout events per client IP.
+    logout_event_user ("60/min"): logout events per user, for senders who prove who
+        they are (access token or refresh cookie).
+    The account is the submitted email or username, lower-cased and stripped; the Django
+    admin's sign-in shares the login scopes.
 """
 from datetime import timedelta
 
@@ -83,7 +99,18 @@ DEFAULTS = {
     "CSRF_HEADER_VALUE": "XMLHttpRequest",
     "DEMO_ENDPOINTS": _FromDebug(),
     "NUM_PROXIES": 0,
+    "THROTTLE_RATES": {
+        "login": "100/min",
+        "login_failures": "10/hour",
+        "login_account_failures": "50/hour",
+        "change_password": "10/hour",
+        "logout_event": "60/min",
+        "logout_event_user": "60/min",
+    },
 }
+
+# Keys whose dict value is merged over the default dict rather than replacing it.
+MERGED_KEYS = ("THROTTLE_RATES",)
 
 LIFETIME_KEYS = (
     "ACCESS_TOKEN_LIFETIME",
@@ -113,6 +140,8 @@ class APISettings:
             return value.resolve()
         if attr in LIFETIME_KEYS and not isinstance(value, timedelta):
             value = timedelta(seconds=int(value))
+        if attr in MERGED_KEYS:
+            value = {**self.defaults[attr], **(value or {})}
         self._cached.add(attr)
         setattr(self, attr, value)
         return value

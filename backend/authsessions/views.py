@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from . import clock, revocation, sessions
 from .client import ClientInfo
 from .cookies import clear_refresh_cookie, read_refresh_cookie, set_refresh_cookie
-from .models import RefreshToken, RevokeReason
+from .models import RefreshToken, RevokeReason, Session
 from .no_store import NoStoreMixin
 from .parsers import LimitedBodyMixin
 from .permissions import HasCsrfHeader
@@ -91,16 +91,24 @@ class MeView(NoStoreMixin, APIView):
 class ChangePasswordView(LimitedBodyMixin, NoStoreMixin, APIView):
     throttle_classes = (ChangePasswordThrottle,)
 
+    """
+    Changes the password and ends every session of the user as PASSWORD_CHANGED, this one
+    included; this browser is then signed in again with a fresh session on the same device
+    and remember-me choice, answered like a sign-in (grant body and refresh cookie).
+    """
+
     def post(self, request):
         serializer = ChangePasswordSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
+        current = Session.objects.get(pk=request.auth.session_id)
+        client = ClientInfo.from_request(request)
         user = serializer.save()
-        revocation.revoke_user_sessions(
-            user, RevokeReason.PASSWORD_CHANGED, ClientInfo.from_request(request)
+        revocation.revoke_user_sessions(user, RevokeReason.PASSWORD_CHANGED, client)
+        # Started after the save, so it carries the new password's fingerprint.
+        grant = sessions.start_session(
+            user, remember_me=current.remember_me, device_id=current.device_id, client=client
         )
-        response = Response({"detail": "Password changed. Every session has been signed out."})
-        clear_refresh_cookie(response)
-        return response
+        return grant_response(grant)
 
 
 class SessionListView(NoStoreMixin, APIView):

@@ -1,13 +1,16 @@
-"""URL configuration: the API under /v1/, the Django admin under /admin/."""
+"""URL configuration: the API under /v1/, the Django admin under /admin/ (its sign-in gated like login/)."""
 from django.apps import apps
 from django.contrib import admin
 from django.urls import include, path
 
 from authsessions.settings import api_settings
+from authsessions.throttling import throttle_sign_in
 
 from . import views
 
 urlpatterns = [
+    # Before admin.site.urls, so the admin's sign-in passes the same limits as login/.
+    path("admin/login/", throttle_sign_in(admin.site.login)),
     path("admin/", admin.site.urls),
     path("v1/health/", views.health, name="health"),
     path("v1/auth/", include("authsessions.urls")),
