@@ -16,12 +16,18 @@ if (!keepDb) rmSync(db, { force: true });
 
 const env = {
   ...process.env,
+  LL_ENV: 'development',
   DJANGO_DEBUG: '1',
   LL_DEMO_ENDPOINTS: '1',
   LL_TEST_HOOKS: '1',
   LL_SQLITE_PATH: db,
+  // Generous limits: the whole suite signs in (and fails to) as the same few accounts.
   LL_LOGIN_RATE: '1000/min',
+  LL_LOGIN_FAILURE_RATE: '1000/min',
+  LL_LOGIN_ACCOUNT_FAILURE_RATE: '1000/min',
+  LL_CHANGE_PASSWORD_RATE: '1000/min',
   LL_LOGOUT_EVENT_RATE: '1000/min',
+  LL_LOGOUT_EVENT_USER_RATE: '1000/min',
 };
 if (!keepDb) prepareDatabase(env);
 const server = spawn(python, ['manage.py', 'runserver', '--noreload', `127.0.0.1:${port}`], {

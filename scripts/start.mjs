@@ -7,11 +7,14 @@ import { ensureNodePackages, ensurePythonPackages, prepareDatabase, python, root
 
 ensureNodePackages();
 ensurePythonPackages();
-prepareDatabase();
+// Development settings (DEBUG, demo endpoints, the repository's development keys), asked for.
+const env = { ...process.env, LL_ENV: 'development' };
+prepareDatabase(env);
 
 const children = [
   spawn(python, ['manage.py', 'runserver', '127.0.0.1:8000'], {
     cwd: join(root, 'backend'),
+    env,
     stdio: 'inherit',
   }),
   spawn(join(root, 'node_modules', '.bin', 'ng'), ['serve', '--host', '127.0.0.1', '--port', '4200'], {

@@ -2,8 +2,10 @@
 Django settings for the Logout Lens backend.
 
 Everything that differs between a laptop and production comes from the environment;
-backend/README.md lists every variable. The embedded defaults give a working
-development setup: SQLite, the local-memory cache and DEBUG on.
+backend/README.md lists every variable. LL_ENV chooses between development and production:
+the entry points set its default (manage.py: development, config/wsgi.py: production; the
+test run: development, see config/test_settings.py), and these settings alone mean
+production. Development gets SQLite, the local-memory cache and DEBUG on.
 """
 import os
 from datetime import timedelta
@@ -28,11 +30,13 @@ def env_seconds(name, default):
     return timedelta(seconds=int(value)) if value else default
 
 
-DEBUG = env_flag("DJANGO_DEBUG", True)
-
 # "production" turns the checks in authsessions/checks.py into start-up errors: the WSGI
 # entry point (config/wsgi.py) and every manage.py command refuse insecure settings.
-LL_ENV = os.environ.get("LL_ENV", "development").strip().lower() or "development"
+LL_ENV = os.environ.get("LL_ENV", "").strip().lower() or "production"
+if LL_ENV not in ("development", "production"):
+    raise ImproperlyConfigured(f"LL_ENV must be 'development' or 'production', not {LL_ENV!r}.")
+
+DEBUG = env_flag("DJANGO_DEBUG", LL_ENV == "development")
 
 # Worker processes serving this configuration (gunicorn reads WEB_CONCURRENCY as its default
 # for -w). More than one needs a shared cache (REDIS_URL) for the rate limits to hold.
@@ -87,6 +91,25 @@ if "testhooks" in INSTALLED_APPS:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+if LL_ENV == "production":
+    # Behind nginx (deploy/nginx.conf.example), which terminates TLS and always sets
+    # X-Forwarded-Proto itself (proxy_set_header X-Forwarded-Proto $scheme).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The admin's session and CSRF cookies travel over HTTPS only.
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # HSTS on Django's answers (/v1/, /admin/) as nginx sends it for the app: one year.
+    SECURE_HSTS_SECONDS = 31536000
+    SILENCED_SYSTEM_CHECKS = [
+        # nginx redirects http:// to https:// (its port-80 server); redirecting again here
+        # would also answer a process manager's http://127.0.0.1:8000/v1/health/ with 301.
+        "security.W008",
+        # HSTS covers this host only, as nginx's header does: other hosts under the same
+        # domain are not this deployment's to pin, nor to submit to the browsers' preload list.
+        "security.W005",
+        "security.W021",
+    ]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -158,12 +181,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["authsessions.authentication.AccessTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["authsessions.parsers.SafeJSONParser"],
+    # 16 KB bodies at most (413 payload_too_large); the app's views also declare it.
+    "DEFAULT_PARSER_CLASSES": ["authsessions.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": "authsessions.handlers.json_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {
-        "login": os.environ.get("LL_LOGIN_RATE", "20/min"),
-        "logout_event": os.environ.get("LL_LOGOUT_EVENT_RATE", "60/min"),
-    },
 }
 
 # Session policy and token settings; authsessions/settings.py documents every key.
@@ -180,6 +200,20 @@ LOGOUT_LENS = {
     ),
     "DEMO_ENDPOINTS": env_flag("LL_DEMO_ENDPOINTS", DEBUG),
     "NUM_PROXIES": int(os.environ.get("LL_NUM_PROXIES", "0")),
+}
+# Rate limits set in the environment (scope -> variable); the scopes not set keep the
+# defaults documented in authsessions/settings.py (THROTTLE_RATES).
+LOGOUT_LENS["THROTTLE_RATES"] = {
+    scope: os.environ[variable]
+    for scope, variable in {
+        "login": "LL_LOGIN_RATE",
+        "login_failures": "LL_LOGIN_FAILURE_RATE",
+        "login_account_failures": "LL_LOGIN_ACCOUNT_FAILURE_RATE",
+        "change_password": "LL_CHANGE_PASSWORD_RATE",
+        "logout_event": "LL_LOGOUT_EVENT_RATE",
+        "logout_event_user": "LL_LOGOUT_EVENT_USER_RATE",
+    }.items()
+    if os.environ.get(variable)
 }
 if os.environ.get("LL_REFRESH_COOKIE_SECURE"):
     LOGOUT_LENS["REFRESH_COOKIE_SECURE"] = env_flag("LL_REFRESH_COOKIE_SECURE", True)

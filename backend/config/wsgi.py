@@ -1,9 +1,10 @@
 """
 WSGI entry point (gunicorn config.wsgi).
 
-With LL_ENV=production the system checks run before the application is handed to the
-server, and any error (insecure settings, see authsessions/checks.py) stops the start
-with a message naming the setting to fix.
+Starting the WSGI application means production unless LL_ENV=development is asked for.
+In production the system checks run before the application is handed to the server, and
+any error (insecure settings, see authsessions/checks.py) stops the start with a message
+naming the setting to fix: with nothing set, the repository's development keys are refused.
 """
 import os
 
@@ -11,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("LL_ENV", "production")
 
 application = get_wsgi_application()
 

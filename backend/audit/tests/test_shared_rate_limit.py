@@ -62,7 +62,7 @@ def database_env(tmp_path, env):
 def two_workers(transactional_db, tmp_path):
     """gunicorn -w 2 (sync workers) with the shared Redis and a rate of 5 events a minute."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LL_", "DJANGO_", "WEB_CONCURRENCY"))}
-    env.update(LL_LOGOUT_EVENT_RATE="5/min", DJANGO_SETTINGS_MODULE="config.settings")
+    env.update(LL_ENV="development", LL_LOGOUT_EVENT_RATE="5/min", DJANGO_SETTINGS_MODULE="config.settings")
     database_env(tmp_path, env)
     port = free_port()
     log = open(tmp_path / "gunicorn.log", "w+")

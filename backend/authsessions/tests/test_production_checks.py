@@ -1,5 +1,11 @@
-"""With LL_ENV=production, insecure settings are system-check errors and stop the WSGI start."""
+"""
+With LL_ENV=production, insecure settings are system-check errors and stop the WSGI start; the
+WSGI entry point means production unless development is asked for.
+"""
+import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -134,3 +140,126 @@ def test_production_wsgi_start_with_secure_settings_succeeds():
     result = run_wsgi_import(**PRODUCTION_ENV, WEB_CONCURRENCY="1", REDIS_URL="")
 
     assert result.returncode == 0, result.stderr
+
+
+def test_wsgi_start_without_ll_env_is_production():
+    """Nobody asked for development, so the repository's development keys are refused."""
+    result = run_wsgi_import()
+
+    assert result.returncode != 0
+    assert "LL_SIGNING_KEY" in result.stderr and "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_wsgi_start_in_development_must_be_asked_for():
+    result = run_wsgi_import(LL_ENV="development")
+
+    assert result.returncode == 0, result.stderr
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_gunicorn_with_an_empty_environment_refuses_to_serve(tmp_path):
+    """`gunicorn config.wsgi` and nothing else: it must not serve with the development keys."""
+    output = tmp_path / "gunicorn.log"
+    with open(output, "w") as log:
+        process = subprocess.Popen(
+            ["gunicorn", "-b", f"127.0.0.1:{free_port()}", "config.wsgi"],
+            cwd=BACKEND,
+            env={"PATH": os.environ["PATH"]},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            returncode = process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+            pytest.fail("gunicorn started serving with no LL_ENV:\n" + output.read_text()[-2000:])
+
+    text = output.read_text()
+    assert returncode != 0, text[-2000:]
+    assert "LL_SIGNING_KEY" in text, text[-2000:]
+
+
+def run_python(code, **env):
+    """Run `code` with the project's settings in a fresh interpreter and only `env` set."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("LL_", "DJANGO_", "WEB_CONCURRENCY"))}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=BACKEND,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+SHOW_SETTINGS = (
+    "import json, django; django.setup(); from django.conf import settings; "
+    "from authsessions.settings import api_settings; "
+    "print(json.dumps({'LL_ENV': settings.LL_ENV, 'DEBUG': settings.DEBUG, "
+    "'DEMO_ENDPOINTS': api_settings.DEMO_ENDPOINTS, 'SESSION_COOKIE_SECURE': settings.SESSION_COOKIE_SECURE, "
+    "'CSRF_COOKIE_SECURE': settings.CSRF_COOKIE_SECURE, 'SECURE_PROXY_SSL_HEADER': settings.SECURE_PROXY_SSL_HEADER}))"
+)
+
+
+def shown_settings(**env):
+    result = run_python(SHOW_SETTINGS, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def production_settings():
+    """The settings of a production start that leaves DJANGO_DEBUG unset."""
+    return shown_settings(**{**PRODUCTION_ENV, "DJANGO_DEBUG": ""})
+
+
+def test_debug_and_the_demo_endpoints_are_on_only_in_development(production_settings):
+    production = production_settings
+    development = shown_settings(LL_ENV="development")
+    unset = shown_settings()
+
+    assert (production["DEBUG"], production["DEMO_ENDPOINTS"]) == (False, False)
+    assert (development["DEBUG"], development["DEMO_ENDPOINTS"]) == (True, True)
+    assert unset["LL_ENV"] == "production" and unset["DEBUG"] is False
+    assert shown_settings(LL_ENV="development", DJANGO_DEBUG="0")["DEBUG"] is False
+
+
+def test_production_admin_cookies_are_secure_behind_the_proxy(production_settings):
+    shown = production_settings
+
+    assert shown["SESSION_COOKIE_SECURE"] is True and shown["CSRF_COOKIE_SECURE"] is True
+    # deploy/nginx.conf.example: proxy_set_header X-Forwarded-Proto $scheme;
+    assert shown["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_deploy_checks_are_clean_under_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BACKEND,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("LL_", "DJANGO_", "WEB_CONCURRENCY"))},
+            **PRODUCTION_ENV,
+            "DJANGO_ALLOWED_HOSTS": "lens.example.com",
+            "WEB_CONCURRENCY": "1",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout, result.stdout + result.stderr
+
+
+def test_an_unknown_ll_env_is_refused():
+    result = run_python(SHOW_SETTINGS, LL_ENV="prod")
+
+    assert result.returncode != 0
+    assert "LL_ENV" in result.stderr
