@@ -20,7 +20,15 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def back_to_the_latest_schema():
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("back_to_the_latest_schema")
 def test_each_token_family_becomes_a_session(django_user_model):
     old = migrate(BEFORE)
     User, Token = old.get_model("auth", "User"), old.get_model("authsessions", "RefreshToken")

@@ -114,7 +114,8 @@ def reuse(account, grant, loop):
     "revoke", [sign_out, delete_session, change_password, reuse], ids=lambda f: f.__name__
 )
 def test_no_session_survives_a_revocation_racing_a_refresh_loop(revoke, user, ll_settings):
-    ll_settings(REFRESH_GRACE_SECONDS=0)
+    # No grace window and no lost-answer recovery: presenting the sign-in token again is reuse.
+    ll_settings(REFRESH_GRACE_SECONDS=0, REFRESH_RECOVERY_SECONDS=0)
 
     survivors = race(revoke)
 
