@@ -18,3 +18,18 @@ describe('toSignInError', () => {
     expect(signInErrorMessage(wrong, 'the IT help desk')).toBe('Email or password is wrong.');
   });
 });
+
+describe('toSignInError on invalid input', () => {
+  it("puts the server's messages by their fields", () => {
+    const body = {
+      detail: 'Invalid input.',
+      code: 'invalid',
+      errors: { email: ['Enter a valid email address.'], password: ['Too long.', 'Really.'] },
+    };
+
+    expect(toSignInError(answer(400, body))).toEqual({
+      kind: 'invalid-input',
+      fields: { email: 'Enter a valid email address.', password: 'Too long. Really.' },
+    });
+  });
+});

@@ -17,10 +17,12 @@ export function toSignInError(error: unknown): SignInError {
   return { kind: 'server', status: error.status };
 }
 
+/** The per-field messages of a 400 answer (`{detail, code: "invalid", errors: {field: [...]}}`). */
 function fieldErrors(body: unknown): Record<string, string> {
   const fields: Record<string, string> = {};
-  if (!body || typeof body !== 'object') return fields;
-  for (const [key, value] of Object.entries(body)) {
+  const errors = body && typeof body === 'object' ? (body as { errors?: unknown }).errors : null;
+  if (!errors || typeof errors !== 'object') return fields;
+  for (const [key, value] of Object.entries(errors)) {
     const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(' ') : value;
     if (typeof text === 'string' && text) fields[key] = text.slice(0, 200);
   }
