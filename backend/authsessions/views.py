@@ -89,13 +89,13 @@ class MeView(NoStoreMixin, APIView):
 
 
 class ChangePasswordView(LimitedBodyMixin, NoStoreMixin, APIView):
-    throttle_classes = (ChangePasswordThrottle,)
-
     """
     Changes the password and ends every session of the user as PASSWORD_CHANGED, this one
     included; this browser is then signed in again with a fresh session on the same device
     and remember-me choice, answered like a sign-in (grant body and refresh cookie).
     """
+
+    throttle_classes = (ChangePasswordThrottle,)
 
     def post(self, request):
         serializer = ChangePasswordSerializer(data=request.data, context={"request": request})

@@ -22,5 +22,11 @@ export const routes: Routes = [
     canActivate: [signedInGuard],
     loadComponent: () => import('./sessions/sessions-page').then((m) => m.SessionsPage),
   },
+  {
+    path: 'account/password',
+    title: 'Change password · Logout Lens',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./account-password/change-password-page').then((m) => m.ChangePasswordPage),
+  },
   { path: '**', redirectTo: '' },
 ];

@@ -50,6 +50,18 @@ export class AuthApi {
       .pipe(map((response) => this.acceptTokens(response)));
   }
 
+  /**
+   * Changes the password. The server ends every session of the user as PASSWORD_CHANGED and
+   * answers like a sign-in with a fresh session for this browser (its cookie and access token).
+   * Failures are the caller's to show: 400 carries Django's messages per field.
+   */
+  changePassword(currentPassword: string, newPassword: string): Observable<SessionInfo> {
+    const body = { current_password: currentPassword, new_password: newPassword };
+    return this.http
+      .post<TokenResponse>(`${this.base}/change-password/`, body, { observe: 'response', context: silent() })
+      .pipe(map((response) => this.acceptTokens(response)));
+  }
+
   /** Revokes this session on the server and clears the refresh cookie. */
   logout(): Observable<unknown> {
     return this.http.post(`${this.base}/logout/`, {}, { context: silent() });
@@ -70,7 +82,7 @@ export class AuthApi {
   }
 }
 
-/** Session calls report their own failures: the sign-in page inline, refresh through the store. */
+/** Session calls report their own failures: the sign-in and change-password pages inline, refresh through the store. */
 function silent(): HttpContext {
   return new HttpContext().set(SILENT_ERRORS, true);
 }

@@ -4,6 +4,7 @@ import { EMPTY, defer, filter, fromEvent, interval, map, merge, startWith, tap }
 
 import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
 import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
+import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LateTimer } from '../../diagnosis/evidence';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
@@ -47,6 +48,7 @@ export const monitorTokens = createEffect(
       ofType(
         AuthApiActions.signInSucceeded,
         AuthApiActions.tokenRefreshed,
+        ChangePasswordPageActions.passwordChanged,
         AuthApiActions.restoreDeferred,
         AuthApiActions.refreshFailedTransiently,
         SessionActions.ended,

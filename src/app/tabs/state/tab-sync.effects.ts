@@ -7,6 +7,7 @@ import { EMPTY, filter, fromEvent, map, mergeMap, of, tap } from 'rxjs';
 import { AccessTokenStore } from '../../auth/access-token.store';
 import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
 import { authFeature } from '../../auth/state/auth.feature';
+import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
 import { ActivityClock } from '../../diagnostics/activity-clock';
 import { ActivityActions } from '../../diagnostics/state/diagnostics.actions';
 import { TAB_ID } from '../../diagnostics/tab-id';
@@ -69,7 +70,7 @@ export const shareSession = createEffect(
     clock = inject(CLOCK),
   ) =>
     actions$.pipe(
-      ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed),
+      ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed, ChangePasswordPageActions.passwordChanged),
       tap(({ session }) =>
         channel.post({ kind: 'session', from: tabId, session, access: tokens.get(), at: clock() }),
       ),
