@@ -94,6 +94,44 @@ test.describe('debug drawer', () => {
   });
 });
 
+test.describe('debug drawer times', () => {
+  /** An instant the drawer shows, from its `<time datetime>`, as epoch ms. */
+  const shownAt = async (page: Page, testId: string) =>
+    Date.parse((await drawer(page).getByTestId(testId).getAttribute('datetime')) ?? '');
+  const clockNote = (page: Page) => drawer(page).getByTestId('dbg-clock-note');
+
+  test('with the client clock 10 min ahead, every time is local (corrected for the skew), and it says so', async ({
+    page,
+    backend: _b,
+  }) => {
+    await page.clock.install({ time: Date.now() + 10 * 60_000 });
+    await signIn(page, { rememberMe: true });
+    await page.keyboard.press('Control+Shift+D');
+    await expect(drawer(page)).toBeVisible();
+
+    const localNow = await page.evaluate(() => Date.now());
+    const nextRefresh = await shownAt(page, 'dbg-next-refresh');
+    const lastActivity = await shownAt(page, 'dbg-last-activity');
+    // A fresh 1-hour token is renewed about a minute before it expires: some 59 minutes from now.
+    expect(nextRefresh - localNow).toBeGreaterThan(58 * 60_000);
+    expect(nextRefresh - localNow).toBeLessThan(60 * 60_000);
+    // The sign-in click was the last activity: a moment ago on the same (local) clock.
+    expect(lastActivity).toBeLessThanOrEqual(localNow);
+    expect(localNow - lastActivity).toBeLessThan(60_000);
+    await expect(clockNote(page)).toHaveText('Times corrected for a clock 10 minutes ahead of the server.');
+  });
+
+  test('with no skew the times need no correction, and nothing is said about it', async ({ page, backend: _b }) => {
+    await signIn(page, { rememberMe: true });
+    await page.keyboard.press('Control+Shift+D');
+    await expect(drawer(page)).toBeVisible();
+
+    const localNow = await page.evaluate(() => Date.now());
+    expect((await shownAt(page, 'dbg-next-refresh')) - localNow).toBeGreaterThan(58 * 60_000);
+    await expect(clockNote(page)).toHaveCount(0);
+  });
+});
+
 test.describe('token monitor', () => {
   test('with the clock moved 25 minutes it logs every 30 s and the remember-me session stays', async ({ page, backend: _b }) => {
     await page.clock.install();

@@ -37,6 +37,60 @@ test.describe('staying signed in', () => {
     await home(page);
   });
 
+  test('after a sleep, calls with a token known to have expired wait for one refresh instead of earning 401s', async ({
+    page,
+    backend,
+  }) => {
+    await page.clock.install();
+    await signIn(page, { rememberMe: true });
+    const refreshes = countRefreshes(page);
+    let unauthorized = 0;
+    page.on('response', (r) => r.url().includes('/v1/demo/') && r.status() === 401 && unauthorized++);
+
+    // The laptop wakes an hour later: both clocks have moved, no timer has fired yet.
+    await backend.advanceClock(3601);
+    await page.clock.setSystemTime(Date.now() + 3601_000);
+    expect(await tryApi(page, 'Load data ×20')).toContain('20 of 20 calls succeeded');
+
+    expect(unauthorized).toBe(0);
+    expect(refreshes.count).toBe(1);
+    await home(page);
+  });
+
+  test('with the backend down, a call with a token known to have expired is answered within the wait bound', async ({
+    page,
+    backend,
+  }) => {
+    await page.clock.install();
+    await signIn(page, { rememberMe: true });
+    const refreshes = countRefreshes(page);
+    let dataCalls = 0;
+    page.on('request', (r) => r.url().includes('/v1/demo/data/') && dataCalls++);
+    await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+
+    // The laptop wakes an hour later with the backend down; from then on time moves only when told.
+    await backend.advanceClock(3601);
+    const wokeAt = (await page.evaluate(() => Date.now())) + 3601_000;
+    await page.clock.setSystemTime(wokeAt);
+    await page.clock.pauseAt(wokeAt + 100);
+    await page.getByRole('button', { name: 'Load data 200', exact: true }).click();
+    await expect.poll(() => refreshes.count).toBe(1);
+    expect(dataCalls).toBe(0);
+
+    // The refresh goes on retrying with backoff (1 s, 2 s, 4 s, …); the call waits 3 s at most.
+    await page.clock.runFor(2_900);
+    expect(dataCalls).toBe(0);
+    await page.clock.runFor(100);
+    await expect.poll(() => dataCalls).toBe(1);
+
+    // Time flows again, so the page renders the answer.
+    await page.clock.resume();
+    const outcome = page.getByTestId('demo-outcome');
+    await expect(outcome).toContainText("Can't reach the server");
+    await expect(outcome).toContainText('You are still signed in');
+    await home(page);
+  });
+
   test('403, 402, 5xx and a cut network leave the user signed in, with a message', async ({ page, backend: _backend }) => {
     await signIn(page, { rememberMe: false });
     const refreshes = countRefreshes(page);

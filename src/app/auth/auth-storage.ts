@@ -72,6 +72,23 @@ export class AuthStorage {
   }
 }
 
+/**
+ * The session `record` describes, as this browser last knew it (null when it names none): for a
+ * restore that cannot reach the server, and for the record of a session found over on reload.
+ * `now` stands in for the unknown time the access token was issued.
+ */
+export function storedSession(record: AuthStorageRecord, now: number): SessionInfo | null {
+  if (!record.user) return null;
+  return {
+    user: record.user,
+    sessionId: record.session_id ?? '',
+    rememberMe: record.remember_me,
+    accessExpiresAt: record.access_expires_at ?? now,
+    refreshExpiresAt: record.refresh_expires_at ?? now,
+    issuedAt: now,
+  };
+}
+
 function emptyRecord(deviceId: string): AuthStorageRecord {
   return {
     device_id: deviceId,

@@ -5,10 +5,17 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
+import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { AccessTokenStore } from './access-token.store';
+import { AuthStorage } from './auth-storage';
 import { authInterceptor } from './auth.interceptor';
 import { SESSION_SCHEDULER } from './scheduler.token';
+import { SessionInfo } from './session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
+import { authFeature, initialAuthState } from './state/auth.feature';
+
+/** How long a call with a token known to have expired waits for the refresh, in these specs. */
+const HOLD_MS = 3000;
 
 const tokenBody = (access: string) => ({
   access,
@@ -33,7 +40,8 @@ describe('authInterceptor', () => {
       providers: [
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
-        provideMockStore(),
+        provideMockStore({ initialState: { auth: initialAuthState } }),
+        provideLogoutLensConfig({ expiredTokenWaitMs: HOLD_MS }),
         { provide: SESSION_SCHEDULER, useValue: scheduler },
       ],
     });
@@ -48,12 +56,42 @@ describe('authInterceptor', () => {
     tokens.set('old-token');
   });
 
-  afterEach(() => backend.verify());
+  afterEach(() => {
+    backend.verify();
+    store.resetSelectors();
+    localStorage.clear();
+  });
 
-  /** Moves virtual time forward, firing only the timers due by then (backoff, not timeouts). */
+  /**
+   * Puts a session in the store (and auth-storage) whose access token expires `inMs` from now,
+   * received `ageMs` ago.
+   */
+  function sessionExpiring(inMs: number, ageMs = 3_600_000 - inMs): SessionInfo {
+    const now = Date.now();
+    const session: SessionInfo = {
+      user: { id: 1, email: 'dana@example.com', name: 'Dana' },
+      sessionId: 'session-1',
+      rememberMe: true,
+      issuedAt: now - ageMs,
+      accessExpiresAt: now + inMs,
+      refreshExpiresAt: now + 86_400_000,
+    };
+    store.overrideSelector(authFeature.selectSession, session);
+    store.refreshState();
+    TestBed.inject(AuthStorage).saveSession(session);
+    return session;
+  }
+
+  const dataCalls = () => backend.match((r) => r.url.startsWith('/v1/demo/data/'));
+
+  /** Moves virtual time forward by `ms`, firing only the timers due by then. */
   function advance(ms: number): void {
-    scheduler.maxFrames = scheduler.frame + ms;
+    const target = scheduler.frame + ms;
+    scheduler.maxFrames = target;
     scheduler.flush();
+    // flush() leaves the frame at the last timer it fired; time has passed all the same, and a
+    // bound counted from now must see it (else a timeout never fires in the spec).
+    scheduler.frame = target;
   }
 
   it('attaches the token and the client header to API calls only', () => {
@@ -160,5 +198,101 @@ describe('authInterceptor', () => {
     expect(store.dispatch).toHaveBeenCalledWith(
       expect.objectContaining({ type: SessionActions.ended.type, logoutType: 'AUTH_ERROR' }),
     );
+  });
+
+  describe('a token this tab knows has expired (a laptop that slept)', () => {
+    it('holds the calls for the one shared refresh and sends each once, with the new token: no 401', () => {
+      sessionExpiring(-1000);
+      const results: unknown[] = [];
+      for (let i = 0; i < 20; i++) http.get(`/v1/demo/data/?n=${i}`).subscribe((r) => results.push(r));
+
+      expect(dataCalls()).toHaveLength(0);
+      backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+
+      const calls = dataCalls();
+      expect(calls).toHaveLength(20);
+      calls.forEach((r) => {
+        expect(r.request.headers.get('Authorization')).toBe('Bearer new-token');
+        r.flush({ ok: true });
+      });
+      expect(results).toHaveLength(20);
+      backend.expectNone('/v1/auth/refresh/');
+      expect(dispatched).toEqual([AuthApiActions.tokenRefreshed.type]);
+    });
+
+    it('sends the call with the old token once the bound is reached while the refresh hangs, and surfaces its error', () => {
+      sessionExpiring(-1000);
+      let error: HttpErrorResponse | undefined;
+      http.get('/v1/demo/data/').subscribe({ error: (e) => (error = e) });
+      const refresh = backend.expectOne('/v1/auth/refresh/');
+
+      advance(HOLD_MS - 1);
+      expect(dataCalls()).toHaveLength(0);
+      advance(1);
+      const [call] = dataCalls();
+      expect(call.request.headers.get('Authorization')).toBe('Bearer old-token');
+      call.error(new ProgressEvent('error'));
+
+      expect(error?.status).toBe(0);
+      expect(dispatched).toEqual([]);
+      // The call was the refresh's only listener: giving up let the refresh go.
+      expect(refresh.cancelled).toBe(true);
+    });
+
+    it('sends the call after the bound while the refresh keeps failing, and never signs out', () => {
+      sessionExpiring(-1000);
+      let error: HttpErrorResponse | undefined;
+      http.get('/v1/demo/data/').subscribe({ error: (e) => (error = e) });
+
+      backend.expectOne('/v1/auth/refresh/').flush({}, { status: 503, statusText: 'Unavailable' });
+      advance(1000);
+      backend.expectOne('/v1/auth/refresh/').flush({}, { status: 503, statusText: 'Unavailable' });
+      advance(HOLD_MS - 1000 - 1);
+      expect(dataCalls()).toHaveLength(0);
+      advance(1);
+      const [call] = dataCalls();
+      expect(call.request.headers.get('Authorization')).toBe('Bearer old-token');
+      call.flush({}, { status: 503, statusText: 'Unavailable' });
+      expect(error?.status).toBe(503);
+
+      advance(60_000);
+      expect(store.dispatch).not.toHaveBeenCalledWith(expect.objectContaining({ type: SessionActions.ended.type }));
+    });
+
+    it('fails the call without sending it when the refresh says the session is over', () => {
+      sessionExpiring(-1000);
+      let error: HttpErrorResponse | undefined;
+      http.get('/v1/demo/data/').subscribe({ error: (e) => (error = e) });
+      backend
+        .expectOne('/v1/auth/refresh/')
+        .flush({ code: 'refresh_revoked' }, { status: 401, statusText: 'Unauthorized' });
+      advance(HOLD_MS);
+
+      expect(dataCalls()).toHaveLength(0);
+      expect(error?.status).toBe(401);
+      expect(store.dispatch).toHaveBeenCalledWith(
+        expect.objectContaining({ type: SessionActions.ended.type, logoutType: 'SESSION_REVOKED' }),
+      );
+    });
+
+    it('sends the call straight away when even the token just received looks expired (a clock estimate that is off)', () => {
+      sessionExpiring(-1000, 500);
+      http.get('/v1/demo/data/').subscribe();
+
+      const [call] = dataCalls();
+      expect(call.request.headers.get('Authorization')).toBe('Bearer old-token');
+      backend.expectNone('/v1/auth/refresh/');
+      call.flush({ ok: true });
+    });
+
+    it('sends a call with a token that is still valid straight away', () => {
+      sessionExpiring(60_000);
+      http.get('/v1/demo/data/').subscribe();
+
+      const [call] = dataCalls();
+      expect(call.request.headers.get('Authorization')).toBe('Bearer old-token');
+      backend.expectNone('/v1/auth/refresh/');
+      call.flush({ ok: true });
+    });
   });
 });

@@ -22,7 +22,7 @@ import { CrossTabLock, REFRESH_LOCK } from '../tabs/cross-tab-lock';
 import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
-import { AuthStorage } from './auth-storage';
+import { AuthStorage, storedSession } from './auth-storage';
 import { classifyRefreshError, isTransientRefreshError } from './refresh-outcome';
 import { SESSION_SCHEDULER } from './scheduler.token';
 import { ServerClock } from './server-clock';
@@ -77,10 +77,44 @@ export class RefreshCoordinator {
     return defer(() => (this.flight ??= this.startFlight()));
   }
 
+  /**
+   * Whether this tab's access token is past its expiry on the server's clock: the tab knows it
+   * before the server says so (a laptop that woke, a throttled tab catching up).
+   */
+  tokenKnownExpired(): boolean {
+    const session = this.session();
+    if (!session || this.tokens.get() === null) return false;
+    // A token that already looked expired when it arrived says the clock estimate is off, not the
+    // token: holding calls for a refresh would then repeat with every call.
+    if (session.accessExpiresAt <= session.issuedAt) return false;
+    return this.serverClock.now() >= session.accessExpiresAt;
+  }
+
+  /**
+   * The shared refresh, waited for at most `maxWaitMs` (on the session scheduler). Emits
+   * `'refreshed'`, or `'gave-up'` when it is still under way by then or failed transiently; errors
+   * only when the session is over (the refresh has reported that). A caller that gives up leaves
+   * the flight to its other callers, like any caller that stops listening.
+   */
+  refreshWithin(maxWaitMs: number): Observable<'refreshed' | 'gave-up'> {
+    return this.refresh().pipe(
+      map(() => 'refreshed' as const),
+      timeout({ first: maxWaitMs, scheduler: this.scheduler, with: () => of('gave-up' as const) }),
+      catchError((error: unknown) =>
+        isTransientRefreshError(error) && !(error instanceof SessionEndedElsewhere)
+          ? of('gave-up' as const)
+          : throwError(() => error),
+      ),
+    );
+  }
+
   private startFlight(): Observable<SessionInfo> {
     const tokenBefore = this.tokens.get();
     const expiryBefore = this.session()?.accessExpiresAt ?? 0;
-    const refreshExpiresAt = this.storage.read().refresh_expires_at;
+    const stored = this.storage.read();
+    const refreshExpiresAt = stored.refresh_expires_at;
+    // On reload the store holds no session yet: the record of one found over names the stored one.
+    const lastKnown = this.session() ?? storedSession(stored, this.clock());
     return defer(() =>
       this.lock.run(REFRESH_LOCK, (contended) => this.refreshUnlessShared(tokenBefore, expiryBefore, contended)),
     ).pipe(
@@ -92,7 +126,7 @@ export class RefreshCoordinator {
             : throwError(() => error),
       }),
       catchError((error: unknown) =>
-        this.report(error, refreshExpiresAt).pipe(switchMap(() => throwError(() => error))),
+        this.report(error, refreshExpiresAt, lastKnown).pipe(switchMap(() => throwError(() => error))),
       ),
       map(({ session }) => session),
       finalize(() => (this.flight = null)),
@@ -141,7 +175,11 @@ export class RefreshCoordinator {
   }
 
   /** Tells the store how the flight failed: once, and only if no other tab already did. */
-  private report(error: unknown, refreshExpiresAt: number | null): Observable<unknown> {
+  private report(
+    error: unknown,
+    refreshExpiresAt: number | null,
+    lastKnown: SessionInfo | null,
+  ): Observable<unknown> {
     if (error instanceof SessionEndedElsewhere) return of(null);
     const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt);
     if (failure.kind === 'transient') {
@@ -152,7 +190,11 @@ export class RefreshCoordinator {
     const { logoutType, message, code } = failure;
     return this.shared.signedOutElsewhere(SIGN_OUT_ELSEWHERE_WAIT_MS).pipe(
       tap((elsewhere) => {
-        if (!elsewhere) this.store.dispatch(SessionActions.ended({ logoutType, message, code, at: this.clock() }));
+        if (elsewhere) return;
+        const lastKnownSession = lastKnown ?? undefined;
+        this.store.dispatch(
+          SessionActions.ended({ logoutType, message, code, lastKnownSession, at: this.clock() }),
+        );
       }),
     );
   }

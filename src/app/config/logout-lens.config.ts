@@ -18,6 +18,12 @@ export interface LogoutLensConfig {
   refreshRetryMaxDelayMs: number;
   /** A refresh request that takes longer than this counts as a transient failure. */
   refreshTimeoutMs: number;
+  /**
+   * How long a call whose access token this tab knows has expired (a laptop that woke, a throttled
+   * tab) waits for the shared refresh before it goes out anyway with the token it has: long enough
+   * for a refresh that answers, short enough that a backend that is down never holds a call.
+   */
+  expiredTokenWaitMs: number;
   /** How often the session is re-checked while nothing else happens (sleep and throttling safety net). */
   sessionCheckIntervalMs: number;
   /** How long the sign-out dialog stays before the redirect to the sign-in page. */
@@ -49,6 +55,7 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   refreshRetryBaseDelayMs: 1000,
   refreshRetryMaxDelayMs: 15000,
   refreshTimeoutMs: 15000,
+  expiredTokenWaitMs: 3000,
   sessionCheckIntervalMs: 30000,
   logoutAlertDelayMs: 5000,
   bannerLifetimeMs: 30000,

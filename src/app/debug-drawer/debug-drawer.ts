@@ -26,10 +26,15 @@ import { LogoutHistory } from '../logout/logout-history';
 import { WINDOW } from '../platform/browser.tokens';
 import { TabRegistry } from '../tabs/tab-registry';
 import { AuditApi, AuditRecord } from './audit-api';
+import { clockCorrectionNote, isNotableSkew } from './clock-note';
 import { DiagnosticReportBuilder } from './diagnostic-report';
 import { TokenTimeline, formatLeft } from './token-timeline';
 
-/** The support engineer's view of the session, live. Lazy-loaded on first open. */
+/**
+ * The support engineer's view of the session, live. Lazy-loaded on first open. Every time is shown
+ * on this computer's clock: server times (expiries, the next refresh, audit records) are converted
+ * with the skew estimate, so times from both clocks line up.
+ */
 @Component({
   selector: 'app-debug-drawer',
   imports: [
@@ -91,7 +96,10 @@ export class DebugDrawer {
     return left - Math.round((Date.parse(accessAt) - Date.parse(next)) / 1000);
   });
   protected readonly serverAudit = signal<AuditRecord[] | null>(null);
-  protected readonly skewWarning = computed(() => Math.abs(this.status().clockSkewMs) >= 60_000);
+  protected readonly skewWarning = computed(() => isNotableSkew(this.status().clockSkewMs));
+  /** Said once, at the top, when the conversion from server time changed the times noticeably. */
+  protected readonly clockNote = computed(() => clockCorrectionNote(this.status().clockSkewMs));
+  protected readonly nextRefreshAt = computed(() => this.toLocal(this.status().nextRefreshAt));
   protected readonly formatLeft = formatLeft;
 
   constructor() {
@@ -101,6 +109,17 @@ export class DebugDrawer {
         .pipe(catchError(() => of(null)))
         .subscribe((records) => this.serverAudit.set(records));
     }
+  }
+
+  /** A server-clock instant (ISO) as epoch ms on this computer's clock, by the status's skew. */
+  protected toLocal(serverTime: string | null): number | null {
+    const at = serverTime ? Date.parse(serverTime) : NaN;
+    return Number.isFinite(at) ? at - this.status().clockSkewMs : null;
+  }
+
+  /** A local instant for a `<time datetime>` attribute. */
+  protected iso(at: number): string {
+    return new Date(at).toISOString();
   }
 
   protected short(id: string | null | undefined): string {

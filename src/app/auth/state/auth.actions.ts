@@ -55,6 +55,11 @@ export const SessionActions = createActionGroup({
       at: number;
       code?: string;
       fromOtherTab?: boolean;
+      /**
+       * The session as this tab last knew it, for the record when the store holds none yet (a
+       * reload that learns from the server that the session is over).
+       */
+      lastKnownSession?: SessionInfo;
     }>(),
   },
 });

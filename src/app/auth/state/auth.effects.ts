@@ -11,10 +11,9 @@ import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
-import { AuthStorage, AuthStorageRecord } from '../auth-storage';
+import { AuthStorage, storedSession } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { classifyRefreshError } from '../refresh-outcome';
-import { SessionInfo } from '../session.model';
 import { toSignInError } from '../sign-in-error';
 import {
   AppActions,
@@ -23,10 +22,14 @@ import {
   SignInPageActions,
   UserMenuActions,
 } from './auth.actions';
+import { ChangePasswordPageActions } from './change-password-page.actions';
 
 /**
  * On start, restores the session silently: from another open tab when one answers (no refresh,
- * so opening tabs never rotates the cookie), else through the refresh cookie.
+ * so opening tabs never rotates the cookie), else through the refresh cookie. Whenever
+ * `auth-storage` names a session the server is asked, whatever its stored expiry says: that time
+ * is on the server's clock, this computer's may be minutes off, and a session found over must end
+ * the normal way — recorded, explained and reported — never by a silent "nothing to restore".
  */
 export const restoreSession = createEffect(
   (
@@ -43,8 +46,8 @@ export const restoreSession = createEffect(
       ofType(AppActions.started),
       exhaustMap(() => {
         const stored = storage.read();
-        const expected = stored.user && stored.refresh_expires_at && stored.refresh_expires_at > clock();
-        if (!expected) return of(AuthApiActions.noSessionToRestore());
+        const session = storedSession(stored, clock());
+        if (!session) return of(AuthApiActions.noSessionToRestore());
         const handover = shared.next(SESSION_HANDOVER_WAIT_MS);
         channel.post({ kind: 'session-request', from: tabId });
         return handover.pipe(
@@ -57,11 +60,12 @@ export const restoreSession = createEffect(
               // Success is reported by the coordinator, like every refresh.
               ignoreElements(),
               catchError((error: unknown) => {
-                const failure = classifyRefreshError(error, clock(), stored.refresh_expires_at);
-                // A session-over answer was reported by the coordinator too.
+                // Only whether the session is over matters here (its type was the coordinator's
+                // to work out, and to report).
+                const failure = classifyRefreshError(error, 0, null);
                 if (failure.kind === 'session-over') return EMPTY;
-                const session = storedSession(stored, clock());
-                return of(AuthApiActions.restoreDeferred({ session, ...failure, at: clock() }));
+                const { status, reason } = failure;
+                return of(AuthApiActions.restoreDeferred({ session, status, reason, at: clock() }));
               }),
             );
           }),
@@ -98,7 +102,7 @@ export const navigateHomeAfterSignIn = createEffect(
 export const persistSession = createEffect(
   (actions$ = inject(Actions), storage = inject(AuthStorage)) =>
     actions$.pipe(
-      ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed),
+      ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed, ChangePasswordPageActions.passwordChanged),
       tap(({ session }) => storage.saveSession(session)),
     ),
   { functional: true, dispatch: false },
@@ -144,14 +148,3 @@ export const forgetSession = createEffect(
     ),
   { functional: true, dispatch: false },
 );
-
-function storedSession(stored: AuthStorageRecord, now: number): SessionInfo {
-  return {
-    user: stored.user!,
-    sessionId: stored.session_id ?? '',
-    rememberMe: stored.remember_me,
-    accessExpiresAt: stored.access_expires_at ?? now,
-    refreshExpiresAt: stored.refresh_expires_at ?? now,
-    issuedAt: now,
-  };
-}

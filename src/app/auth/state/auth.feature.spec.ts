@@ -1,5 +1,6 @@
-import { AuthApiActions, SessionActions } from './auth.actions';
+import { AppActions, AuthApiActions, SessionActions } from './auth.actions';
 import { authFeature, initialAuthState } from './auth.feature';
+import { ChangePasswordPageActions } from './change-password-page.actions';
 
 const session = {
   user: { id: 1, email: 'dana@example.com', name: 'Dana' },
@@ -43,6 +44,16 @@ describe('auth reducer', () => {
     expect(state.lastRefresh).toEqual({ at: 7, outcome: 'transient-failure', status: 503, reason: 'HTTP 503' });
   });
 
+  it('takes the fresh session of a password change like a refresh', () => {
+    const fresh = { ...session, sessionId: 's-2', accessExpiresAt: 4_000, issuedAt: 3_000 };
+    const state = reduce(signedIn, ChangePasswordPageActions.passwordChanged({ session: fresh, at: 8 }));
+
+    expect(state.status).toBe('signed-in');
+    expect(state.session).toBe(fresh);
+    expect(state.lastRefresh).toEqual({ at: 8, outcome: 'success', status: 200, reason: null });
+    expect(state.lastLogout).toBeNull();
+  });
+
   it('keeps a stored session when the server could not be reached on reload', () => {
     const state = reduce(
       initialAuthState,
@@ -51,5 +62,20 @@ describe('auth reducer', () => {
 
     expect(state.status).toBe('signed-in');
     expect(state.session).toBe(session);
+  });
+
+  it('records the stored session for a session found over on reload, when the store holds none', () => {
+    const restoring = reduce(initialAuthState, AppActions.started());
+    const ended = reduce(
+      restoring,
+      SessionActions.ended({ logoutType: 'SESSION_REVOKED', message: 'x', lastKnownSession: session, at: 4 }),
+    );
+
+    expect(ended.status).toBe('signed-out');
+    expect(ended.lastLogout?.session).toBe(session);
+    // The store's own session, when it has one, is the one recorded.
+    const other = { ...session, sessionId: 's-other' };
+    const fromStore = reduce(signedIn, SessionActions.ended({ logoutType: 'AUTH_ERROR', message: 'y', lastKnownSession: other, at: 5 }));
+    expect(fromStore.lastLogout?.session).toBe(session);
   });
 });

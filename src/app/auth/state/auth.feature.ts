@@ -4,6 +4,7 @@ import { LogoutType } from '../logout-type';
 import { SessionInfo, SignInError } from '../session.model';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';
+import { ChangePasswordPageActions } from './change-password-page.actions';
 
 export type AuthStatus = 'unknown' | 'restoring' | 'signing-in' | 'signed-in' | 'signed-out';
 
@@ -66,7 +67,8 @@ export const authFeature = createFeature({
       status: 'signed-out' as const,
       signInError: error,
     })),
-    on(AuthApiActions.tokenRefreshed, (state, { session, at }) => ({
+    // A password change answers with a fresh session for this browser: taken like a refresh.
+    on(AuthApiActions.tokenRefreshed, ChangePasswordPageActions.passwordChanged, (state, { session, at }) => ({
       ...state,
       status: 'signed-in' as const,
       session,
@@ -83,7 +85,7 @@ export const authFeature = createFeature({
       lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
     })),
     on(AuthApiActions.noSessionToRestore, (state) => ({ ...state, status: 'signed-out' as const })),
-    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at }) =>
+    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at, lastKnownSession }) =>
       state.status === 'signed-out'
         ? state
         : {
@@ -96,7 +98,7 @@ export const authFeature = createFeature({
               code: code ?? null,
               fromOtherTab: fromOtherTab ?? false,
               at,
-              session: state.session,
+              session: state.session ?? lastKnownSession ?? null,
               lastRefresh: state.lastRefresh,
             },
           },
