@@ -71,6 +71,7 @@ export class RefreshCoordinator {
   private readonly lock = inject(CrossTabLock);
   private readonly shared = inject(SharedSessionWaiter);
   private readonly session = this.store.selectSignal(authFeature.selectSession);
+  private readonly status = this.store.selectSignal(authFeature.selectStatus);
   private flight: Observable<SessionInfo> | null = null;
 
   refresh(): Observable<SessionInfo> {
@@ -152,10 +153,18 @@ export class RefreshCoordinator {
     const network = () =>
       this.api.refresh().pipe(
         timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
-        // Still inside the lock: the new session is stored and sent to the other tabs before a
-        // tab waiting for the lock gets it, so that tab takes this token instead of refreshing.
-        tap((fresh) => this.store.dispatch(AuthApiActions.tokenRefreshed({ session: fresh, at: this.clock() }))),
-        map((fresh) => ({ session: fresh, fromOtherTab: false })),
+        switchMap((fresh) => {
+          // The user signed out while this answer was on its way: it must not sign them back in
+          // (the server ends the session through the sign-out's event).
+          if (this.status() === 'signed-out') {
+            this.tokens.clear();
+            return throwError(() => new SessionEndedElsewhere());
+          }
+          // Still inside the lock: the new session is stored and sent to the other tabs before a
+          // tab waiting for the lock gets it, so that tab takes this token instead of refreshing.
+          this.store.dispatch(AuthApiActions.tokenRefreshed({ session: fresh, at: this.clock() }));
+          return of({ session: fresh, fromOtherTab: false });
+        }),
         // Still inside the lock: a tab waiting for it must see the session is over.
         catchError((error: unknown) => {
           if (classifyRefreshError(error, 0, null).kind === 'session-over') this.storage.clearSession();
