@@ -153,9 +153,51 @@ test.describe('two browsers sharing one refresh cookie', () => {
         )
         .toEqual(['client', 'server']);
       expect((await backend.auditEvents({ type: 'TOKEN_REUSE_DETECTED', device_id: device })).length).toBeGreaterThan(0);
+      // Same address and browser as the requests that rotated it: the server reads a race, and says so.
+      const records = await backend.auditEvents({ type: 'TOKEN_REUSE_DETECTED', session_id: session });
+      expect(records.find((e) => e.source === 'server')!.details['reuse']).toMatchObject({ verdict: 'likely_race' });
+      expect(records.find((e) => e.source === 'client')!.details['reuse_verdict']).toBe('likely_race');
       await thief.close();
     });
     await other.close();
+  });
+
+  test('a copied cookie replayed from another browser is called a likely theft, in every record', async ({
+    page,
+    context,
+    browser,
+    backend,
+  }) => {
+    await signIn(page, { rememberMe: true });
+    const original = (await context.cookies()).find((c) => c.name === 'll_refresh')!;
+    const storage = await page.evaluate(() => localStorage.getItem('auth-storage'));
+    await backend.advanceClock(3601);
+    expect(await tryApi(page, 'Load data 200')).toContain('200 OK'); // rotates the copied token
+    await backend.advanceClock(45);
+
+    const thief = await browser.newContext({ userAgent: 'curl/8.5.0 (copied cookie jar)' });
+    await thief.addCookies([original]);
+    await thief.addInitScript((s) => localStorage.setItem('auth-storage', s!), storage);
+    const replay = await thief.newPage();
+    await replay.goto('/');
+    const dialog = replay.getByRole('dialog', { name: 'Your session was closed to protect you' });
+    await expect(dialog).toContainText('Reason code: TOKEN_REUSE_DETECTED');
+    await dialog.getByRole('button', { name: 'Sign in again' }).click();
+    const banner = replay.getByRole('region', { name: 'Why you were signed out' });
+    await banner.getByRole('button', { name: 'Details' }).click();
+    await expect(banner).toContainText('most likely a stolen cookie');
+
+    const session = (JSON.parse(storage!) as Record<string, string>)['session_id'];
+    await expect
+      .poll(async () => (await backend.auditEvents({ type: 'TOKEN_REUSE_DETECTED', session_id: session })).length)
+      .toBe(2);
+    const records = await backend.auditEvents({ type: 'TOKEN_REUSE_DETECTED', session_id: session });
+    expect(records.find((e) => e.source === 'server')!.details['reuse']).toMatchObject({
+      verdict: 'likely_theft',
+      same_user_agent: false,
+    });
+    expect(records.find((e) => e.source === 'client')!.details['reuse_verdict']).toBe('likely_theft');
+    await thief.close();
   });
 
   test('a password change in one browser signs the other out as PASSWORD_CHANGED at its next refresh', async ({

@@ -196,13 +196,13 @@ export class RefreshCoordinator {
       this.store.dispatch(AuthApiActions.refreshFailedTransiently({ status, reason, at: this.clock() }));
       return of(null);
     }
-    const { logoutType, message, code } = failure;
+    const { logoutType, message, code, reuse } = failure;
     return this.shared.signedOutElsewhere(SIGN_OUT_ELSEWHERE_WAIT_MS).pipe(
       tap((elsewhere) => {
         if (elsewhere) return;
         const lastKnownSession = lastKnown ?? undefined;
         this.store.dispatch(
-          SessionActions.ended({ logoutType, message, code, lastKnownSession, at: this.clock() }),
+          SessionActions.ended({ logoutType, message, code, reuse, lastKnownSession, at: this.clock() }),
         );
       }),
     );

@@ -41,3 +41,15 @@ describe('classifyRefreshError', () => {
     expect(classifyRefreshError(error, 0, null).kind).toBe('transient');
   });
 });
+
+describe("the server's reuse verdict", () => {
+  it.each(['likely_race', 'likely_theft'])('is kept from a refresh_reused answer (%s)', (reuse) => {
+    const error = new HttpErrorResponse({ status: 401, error: { code: 'refresh_reused', detail: 'x', reuse } });
+    expect(classifyRefreshError(error, 0, null)).toMatchObject({ logoutType: 'TOKEN_REUSE_DETECTED', reuse });
+  });
+
+  it('is absent when the server gives none, or an unknown one', () => {
+    const error = new HttpErrorResponse({ status: 401, error: { code: 'refresh_reused', detail: 'x', reuse: 'maybe' } });
+    expect(classifyRefreshError(error, 0, null)).not.toHaveProperty('reuse');
+  });
+});

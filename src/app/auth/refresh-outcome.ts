@@ -3,9 +3,12 @@ import { TimeoutError } from 'rxjs';
 
 import { LogoutType } from './logout-type';
 
+/** The server's reading of a token reuse: this browser's own requests crossed, or a stolen cookie. */
+export type ReuseVerdict = 'likely_race' | 'likely_theft';
+
 /** How a failed refresh is to be treated: only a session-over answer ends the session. */
 export type RefreshFailure =
-  | { kind: 'session-over'; logoutType: LogoutType; code: string; message: string }
+  | { kind: 'session-over'; logoutType: LogoutType; code: string; message: string; reuse?: ReuseVerdict }
   | { kind: 'transient'; status: number; reason: string };
 
 /** The backend's 401 codes that mean the session is over, and what each means to the user. */
@@ -39,7 +42,8 @@ export function classifyRefreshError(
     const expired =
       code === 'refresh_missing' && refreshExpiresAt !== null && serverNow >= refreshExpiresAt;
     const entry = expired ? SESSION_OVER['refresh_expired'] : SESSION_OVER[code];
-    return { kind: 'session-over', logoutType: entry.type, code, message: entry.message };
+    const reuse = readReuse(error.error);
+    return { kind: 'session-over', logoutType: entry.type, code, message: entry.message, ...(reuse ? { reuse } : {}) };
   }
   const reason = error.status === 0 ? 'network error' : `HTTP ${error.status}`;
   return { kind: 'transient', status: error.status, reason };
@@ -48,6 +52,12 @@ export function classifyRefreshError(
 /** Whether a refresh failure is worth retrying with backoff. */
 export function isTransientRefreshError(error: unknown): boolean {
   return classifyRefreshError(error, 0, null).kind === 'transient';
+}
+
+/** Reads the server's reuse verdict (`reuse` of a `refresh_reused` answer), if any. */
+export function readReuse(body: unknown): ReuseVerdict | null {
+  const value = body && typeof body === 'object' ? (body as { reuse?: unknown }).reuse : null;
+  return value === 'likely_race' || value === 'likely_theft' ? value : null;
 }
 
 /** Reads a machine-readable `code` from an error body, whatever its shape. */

@@ -72,14 +72,31 @@ describe('sign-out rules', () => {
       tokenReuseRace,
       signedOut({ type: 'TOKEN_REUSE_DETECTED' }, { apiCalls: [call(REFRESH_PATH, 200, -20 * SECOND)] }),
       'warning',
-      "Another tab refreshed first and this tab's retry came after the grace window.",
+      "This browser's own requests crossed: an earlier session key came back from this same address and browser after the grace window, as a tab that refreshed late does.",
     ],
     [
       "a reuse right after the record's last refresh succeeded",
       tokenReuseRace,
       signedOut({ type: 'TOKEN_REUSE_DETECTED', last_refresh: succeeded(-45 * SECOND) }),
       'warning',
-      "Another tab refreshed first and this tab's retry came after the grace window.",
+      "This browser's own requests crossed: an earlier session key came back from this same address and browser after the grace window, as a tab that refreshed late does.",
+    ],
+    [
+      "a reuse the server read as this browser's own race",
+      tokenReuseRace,
+      signedOut({ type: 'TOKEN_REUSE_DETECTED', reuse_verdict: 'likely_race', last_refresh: succeeded(-40 * MINUTE) }),
+      'warning',
+      "This browser's own requests crossed: an earlier session key came back from this same address and browser after the grace window, as a tab that refreshed late does.",
+    ],
+    [
+      'a reuse the server read as a likely theft, even right after a refresh',
+      tokenReuse,
+      signedOut(
+        { type: 'TOKEN_REUSE_DETECTED', reuse_verdict: 'likely_theft' },
+        { apiCalls: [call(REFRESH_PATH, 200, -20 * SECOND)] },
+      ),
+      'critical',
+      'An old session key was presented again at 2026-11-28 10:00 UTC from another network address or browser, so the server closed the session: most likely a stolen cookie. Change the password and review Active sessions.',
     ],
     [
       'a reuse with no refresh nearby',
@@ -231,6 +248,14 @@ describe('sign-out rules', () => {
         type: 'TOKEN_REUSE_DETECTED',
         last_refresh: { at: isoAt(-10 * SECOND), outcome: 'transient-failure', status: 503, reason: 'HTTP 503' },
       }),
+    ],
+    [
+      'token-reuse-race: a likely theft right after a refresh',
+      tokenReuseRace,
+      signedOut(
+        { type: 'TOKEN_REUSE_DETECTED', reuse_verdict: 'likely_theft' },
+        { apiCalls: [call(REFRESH_PATH, 200, -20 * SECOND)] },
+      ),
     ],
     ['token-reuse: a revoked session', tokenReuse, signedOut({ type: 'SESSION_REVOKED' })],
     ['password-changed: a revoked session', passwordChanged, signedOut({ type: 'SESSION_REVOKED' })],

@@ -115,10 +115,15 @@ export const tokenExpired = signOutRule(
 
 export const tokenReuseRace = signOutRule(
   'token-reuse-race',
-  (r, e) => r.type === 'TOKEN_REUSE_DETECTED' && refreshRaced(r, e),
+  (r, e) =>
+    r.type === 'TOKEN_REUSE_DETECTED' &&
+    r.reuse_verdict !== 'likely_theft' &&
+    (r.reuse_verdict === 'likely_race' || refreshRaced(r, e)),
   () => ({
     severity: 'warning',
-    sentence: "Another tab refreshed first and this tab's retry came after the grace window.",
+    sentence:
+      "This browser's own requests crossed: an earlier session key came back from this same address " +
+      'and browser after the grace window, as a tab that refreshed late does.',
   }),
 );
 
@@ -128,8 +133,12 @@ export const tokenReuse = signOutRule(
   (r, e) => ({
     severity: 'critical',
     sentence:
-      `An old session key was presented again at ${utcText(endedAt(r, e))}, so the server closed the ` +
-      'session to protect the account: a stolen cookie or a restored backup of the browser profile can do this.',
+      r.reuse_verdict === 'likely_theft'
+        ? `An old session key was presented again at ${utcText(endedAt(r, e))} from another network ` +
+          'address or browser, so the server closed the session: most likely a stolen cookie. Change the ' +
+          'password and review Active sessions.'
+        : `An old session key was presented again at ${utcText(endedAt(r, e))}, so the server closed the ` +
+          'session to protect the account: a stolen cookie or a restored backup of the browser profile can do this.',
   }),
 );
 

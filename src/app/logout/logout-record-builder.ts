@@ -53,6 +53,7 @@ export class LogoutRecordBuilder {
         at: iso(f.at)!,
       })),
       from_other_tab: ended.fromOtherTab,
+      reuse_verdict: ended.reuse,
     };
   }
 }

@@ -20,6 +20,7 @@ export function record(overrides: Partial<LogoutRecord> = {}): LogoutRecord {
     last_refresh: null,
     api_failures: [],
     from_other_tab: false,
+    reuse_verdict: null,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { LogoutType, isLogoutType } from '../auth/logout-type';
+import { ReuseVerdict } from '../auth/refresh-outcome';
 
 /** A failed API call as a logout record keeps it: no bodies, headers or query values. */
 export interface RecordedFailure {
@@ -30,6 +31,8 @@ export interface LogoutRecord {
   last_refresh: { at: string; outcome: string; status: number | null; reason: string | null } | null;
   api_failures: RecordedFailure[];
   from_other_tab: boolean;
+  /** For TOKEN_REUSE_DETECTED: the server's reading, `likely_race` or `likely_theft` (else null). */
+  reuse_verdict: ReuseVerdict | null;
 }
 
 const MAX_STRING = 500;
@@ -60,6 +63,7 @@ export function parseLogoutRecord(value: unknown): LogoutRecord | null {
     last_refresh: parseLastRefresh(v['last_refresh']),
     api_failures: failures.slice(-10).flatMap((f) => parseFailure(f)),
     from_other_tab: v['from_other_tab'] === true,
+    reuse_verdict: v['reuse_verdict'] === 'likely_race' || v['reuse_verdict'] === 'likely_theft' ? v['reuse_verdict'] : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
 import { LogoutType } from '../logout-type';
+import { ReuseVerdict } from '../refresh-outcome';
 import { Credentials, SessionInfo, SignInError } from '../session.model';
 
 /** The application shell. */
@@ -60,6 +61,8 @@ export const SessionActions = createActionGroup({
        * reload that learns from the server that the session is over).
        */
       lastKnownSession?: SessionInfo;
+      /** For a token reuse: the server's reading of its evidence. */
+      reuse?: ReuseVerdict;
     }>(),
   },
 });

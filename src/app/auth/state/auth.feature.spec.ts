@@ -29,6 +29,7 @@ describe('auth reducer', () => {
       code: 'refresh_expired',
       fromOtherTab: false,
       at: 5,
+      reuse: null,
       session,
       lastRefresh: null,
     });
@@ -77,5 +78,21 @@ describe('auth reducer', () => {
     const other = { ...session, sessionId: 's-other' };
     const fromStore = reduce(signedIn, SessionActions.ended({ logoutType: 'AUTH_ERROR', message: 'y', lastKnownSession: other, at: 5 }));
     expect(fromStore.lastLogout?.session).toBe(session);
+  });
+});
+
+describe('auth reducer and token reuse', () => {
+  it("keeps the server's reuse verdict with the session that ended", () => {
+    const signedIn = authFeature.reducer(
+      initialAuthState,
+      AuthApiActions.signInSucceeded({
+        session: { user: { id: '1', email: 'a@b.c', name: 'A' }, sessionId: 's', rememberMe: true, accessExpiresAt: 2, refreshExpiresAt: 9, issuedAt: 1 },
+      }),
+    );
+    const ended = authFeature.reducer(
+      signedIn,
+      SessionActions.ended({ logoutType: 'TOKEN_REUSE_DETECTED', message: 'x', code: 'refresh_reused', reuse: 'likely_theft', at: 5 }),
+    );
+    expect(ended.lastLogout?.reuse).toBe('likely_theft');
   });
 });

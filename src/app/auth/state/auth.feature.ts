@@ -1,6 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
 import { LogoutType } from '../logout-type';
+import { ReuseVerdict } from '../refresh-outcome';
 import { SessionInfo, SignInError } from '../session.model';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';
@@ -24,6 +25,8 @@ export interface EndedSession {
   fromOtherTab: boolean;
   /** Local epoch ms. */
   at: number;
+  /** For a token reuse: the server's reading (a race between this browser's requests, or theft). */
+  reuse: ReuseVerdict | null;
   session: SessionInfo | null;
   lastRefresh: RefreshAttempt | null;
 }
@@ -85,7 +88,7 @@ export const authFeature = createFeature({
       lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
     })),
     on(AuthApiActions.noSessionToRestore, (state) => ({ ...state, status: 'signed-out' as const })),
-    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at, lastKnownSession }) =>
+    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at, lastKnownSession, reuse }) =>
       state.status === 'signed-out'
         ? state
         : {
@@ -98,6 +101,7 @@ export const authFeature = createFeature({
               code: code ?? null,
               fromOtherTab: fromOtherTab ?? false,
               at,
+              reuse: reuse ?? null,
               session: state.session ?? lastKnownSession ?? null,
               lastRefresh: state.lastRefresh,
             },
