@@ -21,6 +21,8 @@ export interface Lifetimes {
   refresh_token_lifetime?: number;
   refresh_token_lifetime_remember_me?: number;
   refresh_grace_seconds?: number;
+  /** How long the same client may retry a refresh whose answer it lost (0: never, as before). */
+  refresh_recovery_seconds?: number;
 }
 
 /** The backend's test hooks: lifetimes and a server clock that tests move instead of waiting. */

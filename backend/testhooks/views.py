@@ -24,7 +24,10 @@ LIFETIME_FIELDS = {
     "refresh_token_lifetime": "REFRESH_TOKEN_LIFETIME",
     "refresh_token_lifetime_remember_me": "REFRESH_TOKEN_LIFETIME_REMEMBER_ME",
     "refresh_grace_seconds": "REFRESH_GRACE_SECONDS",
+    "refresh_recovery_seconds": "REFRESH_RECOVERY_SECONDS",
 }
+# The settings given as a number of seconds rather than a timedelta.
+SECONDS_KEYS = {"REFRESH_GRACE_SECONDS", "REFRESH_RECOVERY_SECONDS"}
 
 _original = None
 
@@ -34,6 +37,7 @@ class ConfigSerializer(serializers.Serializer):
     refresh_token_lifetime = serializers.IntegerField(min_value=1, required=False)
     refresh_token_lifetime_remember_me = serializers.IntegerField(min_value=1, required=False)
     refresh_grace_seconds = serializers.IntegerField(min_value=0, required=False)
+    refresh_recovery_seconds = serializers.IntegerField(min_value=0, required=False)
 
 
 class UserActiveSerializer(serializers.Serializer):
@@ -87,7 +91,7 @@ def config(request):
     for field, key in LIFETIME_FIELDS.items():
         if field in serializer.validated_data:
             seconds = serializer.validated_data[field]
-            values[key] = seconds if key == "REFRESH_GRACE_SECONDS" else timedelta(seconds=seconds)
+            values[key] = seconds if key in SECONDS_KEYS else timedelta(seconds=seconds)
     _apply(values)
     return Response({"applied": sorted(serializer.validated_data), **_state()})
 

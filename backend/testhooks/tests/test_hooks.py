@@ -63,3 +63,34 @@ def test_user_active_deactivates_and_reset_restores_the_demo_accounts(hooks):
     hooks.post("/v1/test/reset/")
 
     assert get_user_model().objects.get(email="demo@example.com").is_active
+
+
+def test_a_restarted_server_starts_on_the_clock_it_was_given(monkeypatch):
+    from testhooks.apps import start_clock
+
+    monkeypatch.setenv("LL_TEST_CLOCK_OFFSET_SECONDS", "7200")
+    try:
+        start_clock()
+        assert clock.offset() == timedelta(hours=2)
+        monkeypatch.setenv("LL_TEST_CLOCK_OFFSET_SECONDS", "-1")
+        with pytest.raises(ValueError):
+            start_clock()
+    finally:
+        clock.reset()
+
+
+def test_without_an_offset_the_server_starts_on_the_real_clock(monkeypatch):
+    from testhooks.apps import start_clock
+
+    monkeypatch.delenv("LL_TEST_CLOCK_OFFSET_SECONDS", raising=False)
+    clock.advance(timedelta(seconds=30))
+    start_clock()
+    assert clock.offset() == timedelta(0)
+
+
+def test_config_sets_the_recovery_window_in_seconds(hooks):
+    assert hooks.post("/v1/test/config/", {"refresh_recovery_seconds": 0}, format="json").status_code == 200
+    assert api_settings.REFRESH_RECOVERY_SECONDS == 0
+
+    hooks.post("/v1/test/reset/")
+    assert api_settings.REFRESH_RECOVERY_SECONDS == 3600
