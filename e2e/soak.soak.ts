@@ -104,38 +104,99 @@ class BackendProcess {
   }
 }
 
-/** Requests to the API the pages have started and not yet seen answered. */
-function trackInFlight(context: BrowserContext): { settled(): Promise<void> } {
-  const inFlight = new Map<Request, number>();
-  let waiters: (() => void)[] = [];
-  const isApi = (url: string) => new URL(url).pathname.startsWith('/v1/');
-  const done = (request: Request) => {
-    if (!inFlight.delete(request)) return;
-    if (inFlight.size === 0) {
-      waiters.forEach((w) => w());
-      waiters = [];
-    }
-  };
-  context.on('request', (request) => {
-    if (isApi(request.url())) inFlight.set(request, Date.now());
-  });
-  context.on('requestfinished', done);
-  context.on('requestfailed', done);
-  return {
-    settled: () => {
-      if (inFlight.size === 0) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const stuck = setTimeout(() => {
-          const pending = [...inFlight].map(([r, at]) => `${r.method()} ${new URL(r.url()).pathname} (${Date.now() - at} ms)`);
-          reject(new Error(`[soak] requests still unanswered after ${STUCK_REQUEST_MS / 1000} s: ${pending.join(', ')}`));
-        }, STUCK_REQUEST_MS);
-        waiters.push(() => {
-          clearTimeout(stuck);
-          resolve();
+/**
+ * The API requests each tab has sent and not yet seen answered, counted in the page itself (the
+ * test's own request events reach it a moment late, and a slice of simulated time started in that
+ * moment would overtake the request). A request the app gives up on (its timeout fired) means
+ * simulated time did overtake it: in the soak every request is answered in milliseconds, so that
+ * is the harness's fault, and the soak stops saying so.
+ */
+async function countRequestsInPage(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __soakInFlight: number; __soakGaveUp: string[]; __soakIdle: () => Promise<void> };
+    w.__soakInFlight = 0;
+    w.__soakGaveUp = [];
+    let idle: (() => void)[] = [];
+    // Resolves once no API request is under way (on the requests' own events, not on a timer).
+    w.__soakIdle = () => (w.__soakInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idle.push(r)));
+    const finished = () => {
+      w.__soakInFlight--;
+      if (w.__soakInFlight > 0) return;
+      idle.forEach((r) => r());
+      idle = [];
+    };
+    const isApi = (url: string) => {
+      try {
+        return new URL(url, location.href).pathname.startsWith('/v1/');
+      } catch {
+        return false;
+      }
+    };
+    type Tracked = XMLHttpRequest & { __soak?: { url: string; sentAt?: number; done?: boolean } };
+    const { open, send, abort } = XMLHttpRequest.prototype;
+    XMLHttpRequest.prototype.open = function (this: Tracked, ...args: unknown[]) {
+      const url = String(args[1]);
+      this.__soak = isApi(url) ? { url: `${String(args[0])} ${new URL(url, location.href).pathname}` } : undefined;
+      return (open as (...a: unknown[]) => void).apply(this, args);
+    } as typeof open;
+    XMLHttpRequest.prototype.send = function (this: Tracked, body?: Document | XMLHttpRequestBodyInit | null) {
+      const tracked = this.__soak;
+      if (tracked) {
+        tracked.sentAt = Date.now();
+        w.__soakInFlight++;
+        this.addEventListener('loadend', () => {
+          if (!tracked.done) finished();
+          tracked.done = true;
         });
-      });
-    },
-  };
+      }
+      return send.call(this, body);
+    };
+    XMLHttpRequest.prototype.abort = function (this: Tracked) {
+      const tracked = this.__soak;
+      if (tracked?.sentAt !== undefined && !tracked.done && this.readyState !== XMLHttpRequest.DONE) {
+        w.__soakGaveUp.push(`${tracked.url} after ${Date.now() - tracked.sentAt} ms of page time`);
+      }
+      return abort.call(this);
+    };
+  });
+}
+
+/** Waits until no tab has an API request under way (and fails if one was given up on, or is stuck). */
+async function settled(tabs: Page[]): Promise<void> {
+  let stuck: NodeJS.Timeout | undefined;
+  const tooLong = new Promise<never>((_, reject) => {
+    stuck = setTimeout(
+      () => reject(new Error(`[soak] API requests still unanswered after ${STUCK_REQUEST_MS / 1000} s`)),
+      STUCK_REQUEST_MS,
+    );
+  });
+  try {
+    for (;;) {
+      // Each tab's requests are waited for in the tab; an answer may start another tab's request.
+      const states = await Promise.race([
+        Promise.all(
+          tabs.map((tab) =>
+            tab.evaluate(async () => {
+              const w = window as unknown as { __soakInFlight?: number; __soakGaveUp?: string[]; __soakIdle?: () => Promise<void> };
+              await w.__soakIdle?.();
+              return { gaveUp: w.__soakGaveUp ?? [] };
+            }),
+          ),
+        ),
+        tooLong,
+      ]);
+      const gaveUp = states.flatMap((state, i) => state.gaveUp.map((g) => `tab ${i}: ${g}`));
+      if (gaveUp.length) {
+        throw new Error(`[soak] the app gave up on a request that simulated time overtook (a harness fault): ${gaveUp.join('; ')}`);
+      }
+      const busy = await Promise.all(
+        tabs.map((tab) => tab.evaluate(() => (window as unknown as { __soakInFlight?: number }).__soakInFlight ?? 0)),
+      );
+      if (busy.every((n) => n === 0)) return;
+    }
+  } finally {
+    clearTimeout(stuck);
+  }
 }
 
 /** A short fingerprint of a refresh cookie's value (never the value), to follow rotations in a report. */
@@ -211,7 +272,11 @@ class SignOutWatch {
                 .trim()
             : null,
           code,
-          text: dialog?.querySelector('mat-dialog-content')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+          text: dialog
+            ? [...dialog.querySelectorAll('mat-dialog-content p:not(.type):not(.countdown)')]
+                .map((p) => p.textContent?.replace(/\s+/g, ' ').trim())
+                .join(' ')
+            : null,
         };
         const key = JSON.stringify([seen.url, seen.title, seen.code]);
         if (key === last) return;
@@ -298,9 +363,7 @@ class SignOutWatch {
       ...serverRecords().map((line) => `    ${line}`),
       `  faults survived until then: ${Object.entries(this.survived).map(([f, n]) => `${f} ${n}`).join(', ')}`,
     ];
-    const message = lines.join('\n');
-    console.error(message);
-    this.stop(new Error(message));
+    this.stop(new Error(lines.join('\n')));
   }
 }
 
@@ -312,6 +375,15 @@ function serverRecords(): string[] {
     .filter((line) => /LOGOUT EVENT|reuse|Unauthorized: \/v1\/auth\/refresh/.test(line))
     .map((line) => line.replace(/ ua="[^"]*"/, ''));
   return lines.length ? lines.slice(-4) : ['none'];
+}
+
+/** What a restarted backend is started with: the soak's lifetimes and the clock it stopped on. */
+function restartEnvironment(lifetimes: Lifetimes, clockOffsetSeconds: number): Record<string, string> {
+  return {
+    LL_ACCESS_TOKEN_LIFETIME: String(lifetimes.access_token_lifetime),
+    LL_REFRESH_TOKEN_LIFETIME_REMEMBER_ME: String(lifetimes.refresh_token_lifetime_remember_me),
+    LL_TEST_CLOCK_OFFSET_SECONDS: String(clockOffsetSeconds),
+  };
 }
 
 const server = new BackendProcess();
@@ -348,12 +420,14 @@ interface SoakResult {
   lifetimes: Lifetimes;
   simulatedSeconds: () => Promise<number>;
   live: (seconds: number) => Promise<void>;
+  liveUntil: (seconds: number) => Promise<void>;
   watch: SignOutWatch;
 }
 
 /** Lives the session through `days` simulated days of faults, up to the hour before its end. */
 async function soak(page: Page, context: BrowserContext, backend: Backend, options: SoakOptions): Promise<SoakResult> {
   const random = prng(20261128);
+  const startsBefore = server.starts;
   const survived = Object.fromEntries(FAULTS.map((f) => [f, 0])) as Record<Fault, number>;
   const lifetimes: Lifetimes = {
     access_token_lifetime: HOUR,
@@ -362,6 +436,7 @@ async function soak(page: Page, context: BrowserContext, backend: Backend, optio
   const tabs = [page];
   const watch = new SignOutWatch(tabs);
   await watch.install(context);
+  await countRequestsInPage(context);
   watch.countSurvived(survived);
   /**
    * The server's clock follows the page's: just before each API request reaches the server, it is
@@ -390,7 +465,6 @@ async function soak(page: Page, context: BrowserContext, backend: Backend, optio
     await syncServerClock().catch(() => {}); // the page may have gone away meanwhile
     await route.fallback();
   });
-  const network = trackInFlight(context);
   /** Lets simulated time run to `seconds` after the start. */
   const liveUntil = async (seconds: number) => live(seconds - (await simulatedSeconds()));
   /** Lets `seconds` of simulated time pass, a slice at a time. */
@@ -398,14 +472,9 @@ async function soak(page: Page, context: BrowserContext, backend: Backend, optio
     for (let left = seconds; left > 0; left -= SLICE) {
       const step = Math.min(SLICE, left);
       await page.clock.runFor(Math.round(step * 1000));
-      await network.settled();
+      await settled(tabs);
     }
   };
-  const restartEnv = () => ({
-    LL_ACCESS_TOKEN_LIFETIME: String(lifetimes.access_token_lifetime),
-    LL_REFRESH_TOKEN_LIFETIME_REMEMBER_ME: String(lifetimes.refresh_token_lifetime_remember_me),
-    LL_TEST_CLOCK_OFFSET_SECONDS: String(serverOffset),
-  });
 
   await backend.setLifetimes(lifetimes);
   await page.clock.install();
@@ -448,13 +517,13 @@ async function soak(page: Page, context: BrowserContext, backend: Backend, optio
         await inSync(() => server.stop());
         expect(await callApi(tab, 'Load data 200', watch), context_).toContain('You are still signed in');
         await liveUntil((hour - 0.25) * HOUR);
-        await server.start(restartEnv());
+        await server.start(restartEnvironment(lifetimes, serverOffset));
         await liveUntil(hour * HOUR);
       } else if (fault === 'throttled-tab') {
         // A hidden, throttled tab: the whole hour's timers fire late, at once.
-        await network.settled();
+        await settled(tabs);
         await page.clock.fastForward(Math.max(0, hour * HOUR - (await simulatedSeconds())) * 1000);
-        await network.settled();
+        await settled(tabs);
       } else {
         await liveUntil(hour * HOUR);
       }
@@ -485,8 +554,45 @@ async function soak(page: Page, context: BrowserContext, backend: Backend, optio
     survived[fault]++;
   }
   watch.armed = false;
-  return { survived, refreshes: refreshes.count, restarts: server.starts - 1, tabs, lifetimes, simulatedSeconds, live, watch };
+  return {
+    survived,
+    refreshes: refreshes.count,
+    restarts: server.starts - startsBefore,
+    tabs,
+    lifetimes,
+    simulatedSeconds,
+    live,
+    liveUntil,
+    watch,
+  };
 }
+
+test('a restarted backend answers its first requests on the clock and with the lifetimes it stopped with', async ({
+  backend: _backend,
+}) => {
+  const lifetimes: Lifetimes = { access_token_lifetime: HOUR, refresh_token_lifetime_remember_me: 24 * HOUR };
+  const offset = 5 * 3600;
+  await server.stop();
+  await server.start(restartEnvironment(lifetimes, offset));
+  try {
+    // Before any test hook is called: a real server restarted has its settings and the time of day.
+    const login = await fetch(`${BACKEND}/v1/auth/login/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      body: JSON.stringify({ ...DEMO_USER, remember_me: true, device_id: 'soak-restart-check' }),
+    });
+    expect(login.status).toBe(200);
+    const serverNow = Date.parse(login.headers.get('date') ?? '');
+    const { access_expires_at } = (await login.json()) as { access_expires_at: string };
+    expect(Math.abs(serverNow - Date.now() - offset * 1000), 'its clock').toBeLessThan(3000);
+    expect(Math.abs(Date.parse(access_expires_at) - serverNow - HOUR * 1000), 'its access token lifetime').toBeLessThan(
+      2000,
+    );
+  } finally {
+    await server.stop();
+    await server.start();
+  }
+});
 
 test('an unexpected sign-out stops the soak at once and says where', async ({ page, context, backend }) => {
   test.setTimeout(120_000);
@@ -499,6 +605,7 @@ test('an unexpected sign-out stops the soak at once and says where', async ({ pa
   expect(stopped?.message).toContain('reason code SESSION_REVOKED');
   expect(stopped?.message).toMatch(/hour 3 tab \d: 401 refresh_revoked/);
   expect(Date.now() - started, 'it stops at once, not at a timeout').toBeLessThan(60_000);
+  console.log(`[soak] check: a sign-out forced at hour 3 stopped the soak with:\n${stopped!.message.replace(/^/gm, '    ')}`);
 });
 
 test(`a remember-me session lives ${DAYS} simulated days through faults, then ends once as TOKEN_EXPIRED`, async ({
@@ -508,12 +615,13 @@ test(`a remember-me session lives ${DAYS} simulated days through faults, then en
 }) => {
   test.setTimeout(Math.max(5, DAYS * 0.8) * 60_000);
   const started = Date.now();
-  const { survived, refreshes, restarts, tabs, lifetimes, simulatedSeconds, live } = await soak(page, context, backend, {
+  const { survived, refreshes, restarts, tabs, lifetimes, simulatedSeconds, live, liveUntil } = await soak(page, context, backend, {
     days: DAYS,
   });
 
   for (const t of tabs) await expect(t.getByRole('dialog')).toHaveCount(0);
   expect(await page.evaluate(() => localStorage.getItem('logout_history'))).toBeNull();
+  const session = await sessionId(page);
 
   // Day 20 ends: the refresh token expires and the session ends, once, in every tab. Time moves in
   // short slices until the server refuses a refresh; from then on only in real time: the tabs hand
@@ -523,8 +631,9 @@ test(`a remember-me session lives ${DAYS} simulated days through faults, then en
   context.on('response', (r) => {
     if (r.url().endsWith('/v1/auth/refresh/') && r.status() === 401) refused.seen = true;
   });
+  const lifetime = lifetimes.refresh_token_lifetime_remember_me!;
+  await liveUntil(lifetime - 1); // no refresh can be refused before the session's end
   while (!refused.seen) {
-    const lifetime = lifetimes.refresh_token_lifetime_remember_me!;
     expect(await simulatedSeconds(), 'the session ends within an hour of its 20 days').toBeLessThan(lifetime + HOUR + 30);
     await live(0.25);
   }
@@ -547,8 +656,9 @@ test(`a remember-me session lives ${DAYS} simulated days through faults, then en
   await expect
     .poll(history)
     .toEqual(['TOKEN_EXPIRED', ...tabs.slice(1).map(() => 'TOKEN_EXPIRED from another tab')]);
+  // This session's reports (the audit trail outlives the tests before this one).
   const clientEvents = async () =>
-    (await backend.auditEvents({})).filter((e) => e.source === 'client').map((e) => e.type);
+    (await backend.auditEvents({ session_id: session })).filter((e) => e.source === 'client').map((e) => e.type);
   await expect.poll(clientEvents).toEqual(['TOKEN_EXPIRED']);
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);

@@ -49,9 +49,19 @@ class LogoutEvent(models.Model):
     )
     verified = models.BooleanField(default=False)
     details = models.JSONField(default=dict, blank=True)
+    # The browser's own id for the record it reports. Its outbox delivers at least once (a lost
+    # answer is sent again, two tabs may flush the shared queue together): one record per id.
+    client_event_id = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-server_time", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["device_id", "client_event_id"],
+                condition=~models.Q(client_event_id=""),
+                name="logoutevent_one_per_client_event",
+            ),
+        ]
         indexes = [
             models.Index(fields=["user", "server_time"], name="logoutevent_user_time_idx"),
             models.Index(fields=["device_id"], name="logoutevent_device_idx"),

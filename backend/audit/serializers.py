@@ -2,7 +2,7 @@
 import re
 
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.backends.base.operations import BaseDatabaseOperations
 from rest_framework import serializers
 
@@ -21,6 +21,7 @@ from .models import EventSource, LogoutEvent, LogoutType
 
 MAX_IDLE_SECONDS = 10**8
 ASCII_DIGITS = re.compile(r"[0-9]+")
+CLIENT_EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
 
 
@@ -64,9 +65,32 @@ class LogoutEventInputSerializer(serializers.Serializer):
         return value
 
     def create(self, validated_data):
+        """
+        Stores the event, or returns the one already stored for the same browser record (its
+        `details.client_event_id`): the outbox may deliver a record twice. `self.duplicate` says which.
+        """
+        data = dict(validated_data)
+        client_event_id = data["details"].get("client_event_id")
+        if not (isinstance(client_event_id, str) and CLIENT_EVENT_ID.match(client_event_id)):
+            client_event_id = ""
+        self.duplicate = False
+        if not client_event_id:
+            return self._create(data, client_event_id)
+        try:
+            with transaction.atomic():
+                return self._create(data, client_event_id)
+        except IntegrityError:
+            existing = LogoutEvent.objects.filter(
+                device_id=data["device_id"], client_event_id=client_event_id
+            ).first()
+            if existing is None:
+                raise
+            self.duplicate = True
+            return existing
+
+    def _create(self, data, client_event_id):
         sender = self.context["sender"]
         client = self.context["client"]
-        data = dict(validated_data)
         return LogoutEvent.objects.create(
             type=data["type"],
             source=EventSource.CLIENT,
@@ -82,6 +106,7 @@ class LogoutEventInputSerializer(serializers.Serializer):
             user=sender.user,
             verified=sender.verified,
             details=data["details"],
+            client_event_id=client_event_id,
         )
 
 

@@ -27,7 +27,9 @@ class LogoutEventCreateView(LimitedBodyMixin, NoStoreMixin, APIView):
     POST logout-event/: store and log one logout event. Accepted from signed-in and
     signed-out browsers; tied to a user only when the request proves who it is. A proven
     sender's event also ends the session it reports on the server (see revoke.py), so a
-    sign-out the browser decided, and sent late through its outbox, ends there too.
+    sign-out the browser decided, and sent late through its outbox, ends there too. A record
+    the browser delivers again (same device, same details.client_event_id) is stored once:
+    the second delivery is answered 200 with the first one's id.
     """
 
     authentication_classes = ()
@@ -39,6 +41,13 @@ class LogoutEventCreateView(LimitedBodyMixin, NoStoreMixin, APIView):
         serializer = LogoutEventInputSerializer(data=request.data, context=context)
         serializer.is_valid(raise_exception=True)
         event = serializer.save()
+        if serializer.duplicate:
+            # Delivered again (a lost answer, two tabs flushing the same queue): already stored,
+            # logged and acted on.
+            return Response(
+                {"id": event.id, "verified": event.verified, "session_revoked": False, "duplicate": True},
+                status=status.HTTP_200_OK,
+            )
         log_event(event)
         revoked = revoke_reported_session(event, context["sender"], context["client"])
         return Response(

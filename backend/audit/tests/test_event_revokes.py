@@ -102,3 +102,36 @@ def test_a_verified_sender_cannot_name_another_users_session(signed_in, other_us
     assert "session_id" in answer.json()["errors"]
     assert not LogoutEvent.objects.exists()
     assert refresh(theirs).status_code == 200
+
+
+def test_a_record_delivered_twice_is_stored_logged_and_acted_on_once(signed_in, caplog):
+    # The outbox delivers at least once: an answer lost on the way back, or two tabs flushing the
+    # queue they share at the same moment (the soak saw the latter), sends the same record again.
+    import logging
+
+    client, grant = signed_in
+    session_id = grant.json()["session_id"]
+    caplog.set_level(logging.INFO, logger="logoutlens.audit")
+    record = {"type": "TOKEN_EXPIRED", "session_id": session_id, "details": {"client_event_id": "rec-1"}}
+
+    first = post_event(client, **record)
+    again = post_event(client, **record)
+
+    assert first.status_code == 201
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert again.json()["duplicate"] is True and again.json()["session_revoked"] is False
+    assert LogoutEvent.objects.filter(source=EventSource.CLIENT).count() == 1
+    assert LogoutEvent.objects.filter(source=EventSource.SERVER).count() == 1
+    assert sum("LOGOUT EVENT type=TOKEN_EXPIRED source=client" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_the_same_record_id_from_another_device_is_another_record(signed_in):
+    client, _ = signed_in
+    details = {"client_event_id": "rec-1"}
+
+    assert post_event(client, type="UNKNOWN", details=details).status_code == 201
+    other = client.post(URL, {"device_id": "device-2", "type": "UNKNOWN", "details": details}, format="json", **AJAX)
+
+    assert other.status_code == 201
+    assert LogoutEvent.objects.filter(source=EventSource.CLIENT).count() == 2
+
