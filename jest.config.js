@@ -1,4 +1,7 @@
 // Jest runs the unit specs (src/**/*.spec.ts) in jsdom; *.karma.spec.ts run in real Chromium.
+// The specs' expected local times are written for UTC: the same result on every machine.
+process.env.TZ = 'UTC';
+
 const { createCjsPreset } = require('jest-preset-angular/presets');
 
 /** @type {import('jest').Config} */

@@ -16,6 +16,7 @@ import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { diagnose } from '../diagnosis/diagnose';
+import { TIME_FORMAT } from '../diagnosis/diagnosis-text';
 import { ActivityClock } from '../diagnostics/activity-clock';
 import { ApiCallLog } from '../diagnostics/api-call-log';
 import { ErrorLog } from '../diagnostics/error-log';
@@ -53,6 +54,8 @@ import { TokenTimeline, formatLeft } from './token-timeline';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DebugDrawer {
+  /** Every date and time in the drawer, in the app's one format (local time). */
+  protected readonly timeFormat = TIME_FORMAT;
   private readonly store = inject(Store);
   private readonly monitor = inject(TokenMonitor);
   private readonly evidence = inject(EvidenceCollector);

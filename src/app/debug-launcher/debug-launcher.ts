@@ -32,12 +32,22 @@ export function isDebugShortcut(event: KeyboardEvent): boolean {
       </button>
     }
   `,
+  host: { '[class.reserve-space]': 'showButton' },
   styles: `
+    /* On a narrow screen the page ends with room for the button (and a snack bar under it), so
+       scrolled to its end nothing is hidden. */
+    @media (max-width: 599.98px) {
+      :host(.reserve-space) { display: block; height: 80px; }
+      :host-context(body:has(.mat-mdc-snack-bar-container)):host(.reserve-space) { height: 184px; }
+    }
+    /* Like a Material FAB, the button moves up above an open snack bar. */
+    :host-context(body:has(.mat-mdc-snack-bar-container)) .debug-button { bottom: 120px; }
     .debug-button {
       position: fixed;
       right: 16px;
       bottom: 16px;
       z-index: 1100;
+      transition: bottom 150ms ease-out;
       width: 48px;
       height: 48px;
       border-radius: 50%;

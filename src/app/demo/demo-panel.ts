@@ -27,16 +27,6 @@ export const BURST_SIZE = 20;
       <mat-card-content>
         <h2>Try the API</h2>
         <p class="hint">Each call shows how the app answers. None of them signs you out.</p>
-        <div class="buttons">
-          @for (endpoint of endpoints; track endpoint.label) {
-            <button mat-stroked-button type="button" (click)="call(endpoint)" [disabled]="busy()">
-              {{ endpoint.label }} <span class="expected">{{ endpoint.expected }}</span>
-            </button>
-          }
-          <button mat-stroked-button type="button" (click)="burst()" [disabled]="busy()">
-            Load data ×{{ burstSize }}
-          </button>
-        </div>
         <p class="outcome" role="status" aria-live="polite" [class.error]="outcome()?.ok === false">
           @if (outcome(); as o) {
             <mat-icon aria-hidden="true">{{ o.ok ? 'check_circle' : 'info' }}</mat-icon>
@@ -45,6 +35,22 @@ export const BURST_SIZE = 20;
             <span>No call made yet.</span>
           }
         </p>
+        <div class="buttons">
+          @for (endpoint of endpoints; track endpoint.label) {
+            <button
+              mat-stroked-button
+              type="button"
+              (click)="call(endpoint)"
+              disabledInteractive
+              [disabled]="busy()"
+            >
+              {{ endpoint.label }} <span class="expected">{{ endpoint.expected }}</span>
+            </button>
+          }
+          <button mat-stroked-button type="button" (click)="burst()" disabledInteractive [disabled]="busy()">
+            Load data ×{{ burstSize }}
+          </button>
+        </div>
       </mat-card-content>
     </mat-card>
   `,
@@ -52,8 +58,10 @@ export const BURST_SIZE = 20;
     h2 { margin: 0; font: var(--mat-sys-title-large); }
     .hint { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; padding-top: 16px; }
-    .expected { margin-left: 4px; opacity: 0.7; font-size: 0.85em; }
-    .outcome { display: flex; align-items: center; gap: 8px; min-height: 24px; margin: 16px 0 0; }
+    .expected { margin-left: 4px; color: var(--mat-sys-on-surface-variant); font-size: 0.85em; }
+    /* Above the buttons: where the eye is after a press, and never under a snack bar. */
+    .outcome { display: flex; align-items: flex-start; gap: 8px; min-height: 24px; margin: 16px 0 0; font: var(--mat-sys-body-large); }
+    .outcome mat-icon { flex: none; }
     .outcome.error mat-icon { color: var(--mat-sys-error); }
     .outcome mat-icon { color: var(--mat-sys-primary); }
   `,
@@ -67,7 +75,13 @@ export class DemoPanel {
   protected readonly burstSize = BURST_SIZE;
   private calls = 0;
 
+  /**
+   * While a call is under way the buttons are aria-disabled, not removed from the tab order
+   * (Material's `disabledInteractive`): the button just pressed keeps focus, and a press on a
+   * busy button does nothing.
+   */
   protected call(endpoint: DemoEndpoint): void {
+    if (this.busy()) return;
     this.busy.set(true);
     this.api.call(endpoint).subscribe({
       next: () => this.show(true, `${endpoint.label}: the server answered 200 OK.`),
@@ -77,6 +91,7 @@ export class DemoPanel {
 
   /** Fires many calls at once; after expiry they share one refresh. */
   protected burst(): void {
+    if (this.busy()) return;
     this.busy.set(true);
     const load = DEMO_ENDPOINTS[0];
     const calls = Array.from({ length: BURST_SIZE }, () =>

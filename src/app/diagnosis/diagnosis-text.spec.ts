@@ -1,4 +1,4 @@
-import { clockOffsetText, durationText, statusesText, timesText, utcText } from './diagnosis-text';
+import { clockOffsetText, durationText, statusesText, timesText, localTimeText } from './diagnosis-text';
 
 describe('diagnosis text', () => {
   it.each([
@@ -23,8 +23,9 @@ describe('diagnosis text', () => {
     expect([1, 2, 3].map(timesText)).toEqual(['once', 'twice', '3 times']);
   });
 
-  it('gives times in UTC to the minute', () => {
-    expect(utcText(Date.parse('2026-11-28T09:15:42.000Z'))).toBe('2026-11-28 09:15 UTC');
+  it('gives times in the local time zone, in the medium format the rest of the app uses', () => {
+    const at = new Date(2026, 10, 28, 9, 15, 42); // 09:15:42 local time, wherever the test runs
+    expect(localTimeText(at.getTime())).toBe('Nov 28, 2026, 9:15:42\u202fAM');
   });
 
   it('lists each status once, in order seen, with network failures in words', () => {

@@ -1,4 +1,5 @@
 /** How the diagnosis puts numbers into words: durations, counts, times and HTTP statuses. */
+import { formatDate } from '@angular/common';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -25,10 +26,16 @@ export function timesText(count: number): string {
   return `${count} times`;
 }
 
-/** An instant as "2026-11-28 10:00 UTC": unambiguous for a user in any time zone. */
-export function utcText(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * The one format every time the user sees is shown in: the browser's local time, as Angular's
+ * `medium` date format ("Nov 28, 2026, 10:00:00 AM"), the same as the banner, the drawer and the
+ * history.
+ */
+export const TIME_FORMAT = 'medium';
+
+/** An instant in the user's local time, in TIME_FORMAT. */
+export function localTimeText(epochMs: number): string {
+  return formatDate(epochMs, TIME_FORMAT, 'en-US');
 }
 
 /** "503", "503 and 502", "503, 502 and a network error": each status once, in order seen. */

@@ -2,7 +2,7 @@
 
 import { LogoutRecord } from '../logout/logout-record';
 import { DiagnosisRule } from './diagnosis-rule';
-import { clockOffsetText, durationText, utcText } from './diagnosis-text';
+import { clockOffsetText, durationText, localTimeText } from './diagnosis-text';
 import {
   CLOCK_SKEW_THRESHOLD_MS,
   REFRESH_LIFETIME_MS,
@@ -101,7 +101,7 @@ export const tokenExpired = signOutRule(
     const refreshExpiresAt = parseTime(r.refresh_expires_at);
     if (r.remember_me === null || refreshExpiresAt === null) {
       const at = refreshExpiresAt ?? endedAt(r, e);
-      return { severity: 'info', sentence: `The refresh token expired at ${utcText(at)}.` };
+      return { severity: 'info', sentence: `The refresh token expired at ${localTimeText(at)}.` };
     }
     const lifetime = r.remember_me ? REFRESH_LIFETIME_MS.rememberMe : REFRESH_LIFETIME_MS.standard;
     const age = endedAt(r, e) + e.clockSkewMs - (refreshExpiresAt - lifetime);
@@ -134,10 +134,10 @@ export const tokenReuse = signOutRule(
     severity: 'critical',
     sentence:
       r.reuse_verdict === 'likely_theft'
-        ? `An old session key was presented again at ${utcText(endedAt(r, e))} from another network ` +
+        ? `An old session key was presented again at ${localTimeText(endedAt(r, e))} from another network ` +
           'address or browser, so the server closed the session: most likely a stolen cookie. Change the ' +
           'password and review Active sessions.'
-        : `An old session key was presented again at ${utcText(endedAt(r, e))}, so the server closed the ` +
+        : `An old session key was presented again at ${localTimeText(endedAt(r, e))}, so the server closed the ` +
           'session to protect the account: a stolen cookie or a restored backup of the browser profile can do this.',
   }),
 );
@@ -149,7 +149,7 @@ export const passwordChanged = signOutRule(
     severity: 'info',
     sentence:
       `The account's password was changed, which signs out every session, and this browser ` +
-      `learned of it at ${utcText(endedAt(r, e))}.`,
+      `learned of it at ${localTimeText(endedAt(r, e))}.`,
   }),
 );
 
@@ -160,7 +160,7 @@ export const accountDisabled = signOutRule(
     severity: 'warning',
     sentence:
       'An administrator deactivated the account, which ends every session, and this browser ' +
-      `learned of it at ${utcText(endedAt(r, e))}; only an administrator can reactivate it.`,
+      `learned of it at ${localTimeText(endedAt(r, e))}; only an administrator can reactivate it.`,
   }),
 );
 
@@ -171,7 +171,7 @@ export const sessionRevoked = signOutRule(
     severity: 'info',
     sentence:
       'This session was revoked from another device or the Active sessions page, and this browser ' +
-      `learned of it at ${utcText(endedAt(r, e))}.`,
+      `learned of it at ${localTimeText(endedAt(r, e))}.`,
   }),
 );
 
@@ -181,8 +181,8 @@ export const userSignedOut = signOutRule(
   (r, e) => ({
     severity: 'info',
     sentence: r.from_other_tab
-      ? `The user signed out in another tab at ${utcText(endedAt(r, e))}, which signs out every tab.`
-      : `The user chose Sign out at ${utcText(endedAt(r, e))}.`,
+      ? `The user signed out in another tab at ${localTimeText(endedAt(r, e))}, which signs out every tab.`
+      : `The user chose Sign out at ${localTimeText(endedAt(r, e))}.`,
   }),
 );
 
@@ -232,7 +232,7 @@ export const signOutUnexplained = signOutRule(
   (r, e) => ({
     severity: 'warning',
     sentence:
-      `The sign-out at ${utcText(endedAt(r, e))} has no more specific explanation ` +
+      `The sign-out at ${localTimeText(endedAt(r, e))} has no more specific explanation ` +
       `(recorded as ${r.type}${r.code ? ` with code ${r.code}` : ''}).`,
   }),
 );

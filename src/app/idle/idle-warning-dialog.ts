@@ -8,6 +8,14 @@ import { map, timer } from 'rxjs';
 import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 import { ActivityClock } from '../diagnostics/activity-clock';
 
+/** The seconds left at which the idle warning is read out again. */
+const ANNOUNCE_AT_SECONDS = [60, 30, 10];
+
+function spokenDuration(seconds: number): string {
+  if (seconds >= 120) return `${Math.round(seconds / 60)} minutes`;
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
 export interface IdleWarningData {
   limitMs: number;
 }
@@ -18,10 +26,12 @@ export interface IdleWarningData {
   imports: [MatButtonModule, MatDialogModule, MatIconModule],
   template: `
     <h2 mat-dialog-title class="title"><mat-icon aria-hidden="true">timer</mat-icon> Are you still there?</h2>
-    <mat-dialog-content>
+    <mat-dialog-content id="idle-warning-description">
       <p>You have been inactive for a while. For security, you will be signed out in</p>
-      <p class="countdown" role="timer" aria-live="polite">{{ countdown() }}</p>
+      <p class="countdown" role="timer" aria-live="off">{{ countdown() }}</p>
       <p>Move the mouse or press any key to stay signed in.</p>
+      <!-- Read out at thresholds, not every second. -->
+      <p class="visually-hidden" aria-live="assertive" data-testid="idle-announcement">{{ announcement() }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial>Stay signed in</button>
@@ -45,5 +55,12 @@ export class IdleWarningDialog {
   protected readonly countdown = computed(() => {
     const seconds = Math.ceil(this.leftMs() / 1000);
     return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+  });
+  /** What a screen reader hears: the time left at the start and at 60, 30 and 10 seconds only. */
+  private readonly secondsAtOpen = Math.ceil(this.leftMs() / 1000);
+  protected readonly announcement = computed(() => {
+    const seconds = Math.ceil(this.leftMs() / 1000);
+    const threshold = ANNOUNCE_AT_SECONDS.filter((t) => t >= seconds).at(-1);
+    return `You will be signed out in ${spokenDuration(Math.min(threshold ?? this.secondsAtOpen, this.secondsAtOpen))}.`;
   });
 }

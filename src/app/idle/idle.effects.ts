@@ -43,7 +43,12 @@ export const enforceIdlePolicy = createEffect(
               distinctUntilChanged(),
               tap((phase) => {
                 if (phase === 'warning') {
-                  warning = dialog.open(IdleWarningDialog, { data: { limitMs }, width: '400px', maxWidth: '92vw' });
+                  warning = dialog.open(IdleWarningDialog, {
+                    data: { limitMs },
+                    width: '400px',
+                    maxWidth: '92vw',
+                    ariaDescribedBy: 'idle-warning-description',
+                  });
                 } else {
                   closeWarning();
                 }

@@ -6,6 +6,8 @@ export interface LogoutPresentation {
   tone: 'neutral' | 'warning' | 'error';
   title: string;
   sentence: string;
+  /** For a sign-out the user may not have caused: what to do "if this wasn't you". */
+  nextStep?: string;
 }
 
 const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
@@ -32,18 +34,22 @@ const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
     tone: 'error',
     title: 'Your session was ended elsewhere',
     sentence: 'Your session was signed out from another place, such as the Active sessions page.',
+    nextStep: 'sign in again, then change your password and check Active sessions for devices you don\'t know.',
   },
   PASSWORD_CHANGED: {
     icon: 'password',
     tone: 'error',
     title: 'Your password was changed',
     sentence: 'Your session ended because your password was changed on another device.',
+    nextStep: 'someone may know your password. Contact {contact} now to reset it, then review Active sessions.',
   },
   TOKEN_REUSE_DETECTED: {
     icon: 'gpp_maybe',
     tone: 'error',
     title: 'Your session was closed to protect you',
     sentence: 'An old session key was used again, so the session was closed to protect your account.',
+    nextStep:
+      'sign in again, change your password, and sign out devices you don\'t know in Active sessions. Tell {contact} about it.',
   },
   IDLE_TIMEOUT: {
     icon: 'bedtime',
@@ -74,5 +80,10 @@ const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
 /** How a sign-out of `type` is presented; `supportContact` names whom to ask for access. */
 export function presentLogout(type: LogoutType, supportContact: string): LogoutPresentation {
   const presentation = PRESENTATIONS[type];
-  return { ...presentation, sentence: presentation.sentence.replace('{contact}', supportContact) };
+  const withContact = (text: string) => text.replace('{contact}', supportContact);
+  return {
+    ...presentation,
+    sentence: withContact(presentation.sentence),
+    ...(presentation.nextStep ? { nextStep: withContact(presentation.nextStep) } : {}),
+  };
 }

@@ -4,20 +4,22 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
-import { timer } from 'rxjs';
+import { BehaviorSubject, EMPTY, combineLatest, distinctUntilChanged, map, switchMap, timer } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../auth/scheduler.token';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { diagnose } from '../diagnosis/diagnose';
+import { TIME_FORMAT } from '../diagnosis/diagnosis-text';
 import { EvidenceCollector } from '../diagnostics/evidence-collector';
 import { LastLogoutReason } from './last-logout-reason';
 import { presentLogout } from './logout-messages';
 import { LogoutRecord } from './logout-record';
 
 /**
- * Above the sign-in card after a sign-out: why, with an icon and colour by type, and the
- * technical details on request. It leaves by itself after 30 s (configurable) and takes
- * `last_logout_reason` with it.
+ * Above the sign-in card after a sign-out: why, with an icon and colour by type, what to do next
+ * when it may not have been the user, and the technical details on request. It leaves by itself
+ * after 30 s (configurable) and takes `last_logout_reason` with it — never while it is hovered,
+ * has focus or is expanded: the count starts again when none of these holds (WCAG 2.2.1).
  */
 @Component({
   selector: 'app-logout-reason-banner',
@@ -36,11 +38,41 @@ export class LogoutReasonBanner {
   /** The most likely cause, from this record and what else this browser saw. */
   protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
 
+  protected readonly timeFormat = TIME_FORMAT;
+  private readonly hovered = new BehaviorSubject(false);
+  private readonly focused = new BehaviorSubject(false);
+  private readonly expanded = new BehaviorSubject(false);
+
   constructor() {
     if (!this.record()) return;
-    timer(this.config.bannerLifetimeMs, inject(SESSION_SCHEDULER))
-      .pipe(takeUntilDestroyed(inject(DestroyRef)))
+    const scheduler = inject(SESSION_SCHEDULER);
+    combineLatest([this.hovered, this.focused, this.expanded])
+      .pipe(
+        map((holds) => holds.some(Boolean)),
+        distinctUntilChanged(),
+        switchMap((held) => (held ? EMPTY : timer(this.config.bannerLifetimeMs, scheduler))),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
       .subscribe(() => this.dismiss());
+  }
+
+  protected hover(on: boolean): void {
+    this.hovered.next(on);
+  }
+
+  /** Focus inside the banner holds it; focus moving between its own controls does not let go. */
+  protected focusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    const host = event.currentTarget as HTMLElement;
+    if (!next || !host.contains(next)) this.focused.next(false);
+  }
+
+  protected focusIn(): void {
+    this.focused.next(true);
+  }
+
+  protected expand(open: boolean): void {
+    this.expanded.next(open);
   }
 
   protected dismiss(): void {

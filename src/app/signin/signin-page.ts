@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -51,20 +61,43 @@ export class SignInPage {
     return error?.kind === 'invalid-input' ? error.fields : {};
   });
 
+  private readonly emailInput = viewChild.required<ElementRef<HTMLInputElement>>('emailInput');
+  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
+
   constructor() {
-    // Inputs are locked while a request is under way, so it cannot be submitted twice.
+    // Inputs are locked while a request is under way, so it cannot be submitted twice; the
+    // button stays focusable (aria-disabled) so focus stays on it.
     effect(() => (this.signingIn() ? this.form.disable() : this.form.enable()));
+    // After a refusal, focus goes to the field to fix: the email when the server named it, else
+    // the password (wrong credentials); a server or network error leaves focus on the button.
+    effect(() => {
+      const error = this.error();
+      if (this.signingIn() || !error) return;
+      untracked(() => {
+        if (error.kind === 'invalid-input' && error.fields['email']) this.focus(this.emailInput());
+        else if (error.kind === 'invalid-input' || error.kind === 'invalid-credentials') this.focus(this.passwordInput());
+      });
+    });
   }
 
   protected submit(): void {
     if (this.signingIn()) return;
     if (this.form.invalid) {
       this.form.markAllAsTouched();
+      this.focus(this.form.controls.email.invalid ? this.emailInput() : this.passwordInput());
       return;
     }
     const { email, password, rememberMe } = this.form.getRawValue();
     this.store.dispatch(
       SignInPageActions.signInSubmitted({ credentials: { email: email.trim(), password, rememberMe } }),
     );
+  }
+
+  private focus(input: ElementRef<HTMLInputElement>): void {
+    // After the form is enabled again (this runs in the same change detection pass).
+    queueMicrotask(() => {
+      input.nativeElement.focus();
+      if (input === this.passwordInput()) input.nativeElement.select();
+    });
   }
 }
