@@ -30,6 +30,21 @@ async function deviceId(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('auth-storage') ?? '{}').device_id);
 }
 
+/** Moves the server's clock and this browser's (installed with page.clock) forward together. */
+async function moveClocks(page: Page, backend: Backend, seconds: number): Promise<void> {
+  await backend.advanceClock(seconds);
+  await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + seconds * 1000);
+}
+
+/** Another device signed in over the API, with the device id and user agent given. */
+async function signInOverApi(backend: Backend, device: { deviceId: string; userAgent: string }): Promise<void> {
+  const login = await backend.api.post('/v1/auth/login/', {
+    data: { email: DEMO_USER.email, password: DEMO_USER.password, remember_me: false, device_id: device.deviceId },
+    headers: { 'User-Agent': device.userAgent },
+  });
+  expect(login.status()).toBe(200);
+}
+
 async function openActiveSessions(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Account menu' }).click();
   await page.getByRole('menuitem', { name: 'Active sessions' }).click();
@@ -42,9 +57,19 @@ function sessionRows(page: Page) {
   return page.getByRole('table', { name: 'Signed-in devices' }).getByRole('row').filter({ has: page.getByRole('cell') });
 }
 
-/** The "This device" chip (not the "Sign out this device" buttons). */
+/** The "This device" chip. */
 function thisDeviceChip(page: Page) {
   return page.getByText('This device', { exact: true });
+}
+
+/** A row's own sign-out button (exact: "Sign out all other devices" is another button). */
+function signOutButton(row: ReturnType<typeof sessionRows>) {
+  return row.getByRole('button', { name: 'Sign out', exact: true });
+}
+
+/** The count heading, which takes focus once a sign-out has been shown. */
+function countHeading(page: Page, name: string) {
+  return page.getByRole('heading', { level: 2, name, exact: true });
 }
 
 async function expectEndedElsewhere(page: Page): Promise<void> {
@@ -70,7 +95,8 @@ test.describe('active sessions', () => {
       const current = sessionRows(page).filter({ has: thisDeviceChip(page) });
       await expect(current).toHaveCount(1);
       await expect(current).toContainText('Yes, 20 days');
-      await expect(current.getByRole('button', { name: 'Sign out this device' })).toHaveCount(0);
+      await expect(current.getByRole('button')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: /this device/i })).toHaveCount(0);
     });
 
     await test.step('signing out the other browser removes its row', async () => {
@@ -78,8 +104,13 @@ test.describe('active sessions', () => {
       await expect(elsewhere).toContainText('Chrome');
       await expect(elsewhere).toContainText('No, 7 days');
       await expect(elsewhere).toContainText('just now');
-      await elsewhere.getByRole('button', { name: 'Sign out this device' }).click();
+      await expect(elsewhere).toContainText(otherDevice.slice(0, 8));
+      const button = signOutButton(elsewhere);
+      await expect(button).toHaveAccessibleDescription(new RegExp(`^Chrome \\d+ on Linux ${otherDevice.slice(0, 8)}$`));
+      await button.click();
       await expect(page.getByText('Signed out Chrome on Linux.')).toBeVisible();
+      // The row and its button are gone; focus is on the list's heading, not the page.
+      await expect(countHeading(page, '1 device signed in')).toBeFocused();
       await expect(sessionRows(page)).toHaveCount(1);
       await expect(sessionRows(page).filter({ has: thisDeviceChip(page) })).toHaveCount(1);
       await expect(page.getByText('Only this device is signed in.')).toBeVisible();
@@ -122,6 +153,7 @@ test.describe('active sessions', () => {
       await expect(sessionRows(page)).toHaveCount(1);
       await expect(sessionRows(page).filter({ has: thisDeviceChip(page) })).toHaveCount(1);
       await expect(page.getByRole('button', { name: 'Sign out all other devices' })).toHaveCount(0);
+      await expect(countHeading(page, '1 device signed in')).toBeFocused();
     });
 
     await test.step('this browser is still signed in', async () => {
@@ -134,6 +166,73 @@ test.describe('active sessions', () => {
       await expectEndedElsewhere(other.page);
     });
     await other.context.close();
+  });
+
+  test('pins this device first, then the others by last activity, and tells alike ones apart', async ({ page, backend }) => {
+    await page.clock.install();
+    await signIn(page, { rememberMe: true });
+    const thisDevice = (await deviceId(page)).slice(0, 8);
+    const userAgent = await page.evaluate(() => navigator.userAgent);
+    // Two more browsers just like this one, each used more recently than it. Server and browser
+    // clocks move together, so "last active" reads as it would after real minutes (half-minute
+    // offsets keep the wording stable).
+    await moveClocks(page, backend, 330);
+    await signInOverApi(backend, { deviceId: 'aaaaaaaa-0000-4000-8000-00000000000a', userAgent });
+    await moveClocks(page, backend, 150);
+    await signInOverApi(backend, { deviceId: 'bbbbbbbb-0000-4000-8000-00000000000b', userAgent });
+    await openActiveSessions(page);
+
+    await test.step('this device first though the oldest in use, then newest activity first', async () => {
+      await expect(countHeading(page, '3 devices signed in')).toBeVisible();
+      await expect(sessionRows(page)).toHaveText([
+        new RegExp(`This device.*8 minutes ago.*Yes, 20 days.*${thisDevice}`),
+        /just now.*No, 7 days.*bbbbbbbb/,
+        /2 minutes ago.*No, 7 days.*aaaaaaaa/,
+      ]);
+      await expect(sessionRows(page).first().getByRole('button')).toHaveCount(0);
+    });
+
+    await test.step('alike rows differ by device id, each button says "Sign out" and names its device', async () => {
+      const rows = sessionRows(page);
+      // The same browser and OS, the same IP: only the device id tells them apart.
+      const chromeOnLinux = /^\s*\w+\s*Chrome \d+ on Linux\s*$/; // the icon's ligature, then the name
+      await expect(rows.nth(1).getByRole('cell').first()).toHaveText(chromeOnLinux);
+      await expect(rows.nth(2).getByRole('cell').first()).toHaveText(chromeOnLinux);
+      const ip = (await rows.nth(2).getByRole('cell').nth(3).textContent()) ?? '';
+      await expect(rows.nth(1).getByRole('cell').nth(3)).toHaveText(ip);
+      await expect(page.getByRole('button', { name: /this device/i })).toHaveCount(0);
+      await expect(signOutButton(rows.nth(1))).toHaveAccessibleDescription(/^Chrome \d+ on Linux bbbbbbbb$/);
+      await expect(signOutButton(rows.nth(2))).toHaveAccessibleDescription(/^Chrome \d+ on Linux aaaaaaaa$/);
+      await expect(rows.nth(1).locator('time').nth(1)).toHaveAttribute('title', /\d{1,2}:\d{2}:\d{2}/);
+    });
+
+    await test.step('the pressed button keeps focus, aria-disabled, until the list has answered', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/v1/auth/sessions/*/', async (route) => {
+        await held;
+        await route.fallback();
+      });
+      const deletes: string[] = [];
+      page.on('request', (request) => request.method() === 'DELETE' && deletes.push(request.url()));
+      const newest = signOutButton(sessionRows(page).nth(1));
+      await newest.focus();
+      await page.keyboard.press('Enter');
+      await expect(newest).toHaveAttribute('aria-disabled', 'true');
+      await expect(signOutButton(sessionRows(page).nth(2))).toHaveAttribute('aria-disabled', 'true');
+      await expect(page.getByRole('button', { name: 'Sign out all other devices' })).toHaveAttribute('aria-disabled', 'true');
+      await expect(newest).toBeFocused();
+      // A second press while busy does nothing: no second sign-out, no dialog. (force: Playwright
+      // itself treats aria-disabled as disabled and would not click.)
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Sign out all other devices' }).click({ force: true });
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      release();
+      await expect(countHeading(page, '2 devices signed in')).toBeFocused();
+      expect(deletes).toEqual([expect.stringMatching(/\/v1\/auth\/sessions\/[0-9a-f-]+\/$/)]);
+      await expect(sessionRows(page)).toHaveText([new RegExp(`This device.*${thisDevice}`), /aaaaaaaa/]);
+      await expect(signOutButton(sessionRows(page).nth(1))).not.toHaveAttribute('aria-disabled', 'true');
+    });
   });
 
   test('a failed load can be tried again', async ({ page, backend: _backend }) => {
@@ -149,5 +248,6 @@ test.describe('active sessions', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(sessionRows(page)).toHaveCount(1);
     await expect(alert).toHaveCount(0);
+    await expect(countHeading(page, '1 device signed in')).toBeFocused();
   });
 });

@@ -16,6 +16,8 @@ describe('toSessionRow', () => {
       lastActive: '2 minutes ago',
       ip: '203.0.113.7',
       rememberMe: 'Yes, 20 days',
+      deviceId: 'device-1',
+      shortDeviceId: 'device-1',
     });
   });
 
@@ -26,6 +28,16 @@ describe('toSessionRow', () => {
   it('reads a last use slightly ahead of our clock as just now', () => {
     const row = toSessionRow(session({ last_used_at: '2026-03-10T12:03:00Z' }), NOW, LIFETIMES);
     expect(row.lastActive).toBe('just now');
+  });
+
+  it('shortens the device id to its first 8 characters', () => {
+    const row = toSessionRow(session({ device_id: '3f2a9c1e-77b0-4d6e-9a51-0c8e2b4d6f10' }), NOW, LIFETIMES);
+    expect(row.shortDeviceId).toBe('3f2a9c1e');
+    expect(row.deviceId).toBe('3f2a9c1e-77b0-4d6e-9a51-0c8e2b4d6f10');
+  });
+
+  it('says so when the browser sent no device id', () => {
+    expect(toSessionRow(session({ device_id: '' }), NOW, LIFETIMES).shortDeviceId).toBe('Unknown');
   });
 
   it('copes with a missing IP and an unreadable time', () => {

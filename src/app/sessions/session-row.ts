@@ -17,7 +17,14 @@ export interface SessionRow {
   ip: string;
   /** "Yes, 20 days" or "No, 7 days": the choice made at sign-in and the lifetime it gives. */
   rememberMe: string;
+  /** The browser's device id as the server knows it; empty when it sent none. */
+  deviceId: string;
+  /** Its first 8 characters, enough to tell two alike browsers apart; "Unknown" when there is none. */
+  shortDeviceId: string;
 }
+
+/** How many characters of the device id a row shows. */
+const SHORT_DEVICE_ID_LENGTH = 8;
 
 /** Puts a session into words; `nowMs` is the server's now, so a wrong local clock does not skew it. */
 export function toSessionRow(
@@ -41,6 +48,8 @@ export function toSessionRow(
     rememberMe: session.remember_me
       ? `Yes, ${days(lifetimeDays.rememberMe)}`
       : `No, ${days(lifetimeDays.standard)}`,
+    deviceId: session.device_id ?? '',
+    shortDeviceId: session.device_id?.trim() ? session.device_id.trim().slice(0, SHORT_DEVICE_ID_LENGTH) : 'Unknown',
   };
 }
 

@@ -1,5 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, LOCALE_ID, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  LOCALE_ID,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -14,6 +26,7 @@ import { ServerClock } from '../auth/server-clock';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { describeHttpError } from '../notifications/http-error-message';
 import { UNKNOWN_BROWSER } from './describe-user-agent';
+import { pinCurrentFirst } from './pin-current-first';
 import { SessionRow, toSessionRow } from './session-row';
 import { ActiveSession, SessionsApi } from './sessions-api';
 import { SessionsTable } from './sessions-table';
@@ -38,31 +51,45 @@ export class SessionsPage {
   private readonly lifetimeDays = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
   private readonly locale = inject(LOCALE_ID);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  private destroyed = false;
 
   private readonly sessions = signal<ActiveSession[] | null>(null);
   private readonly now = signal(this.serverClock.now());
   protected readonly loading = signal(false);
   /** Why the list could not be loaded, or null. */
   protected readonly error = signal<string | null>(null);
-  /** Whether a sign-out is in flight. */
+  /** Whether a sign-out is in flight, until the list shows its outcome. */
   protected readonly busy = signal(false);
 
+  /** This device first, then the others by last activity. */
   protected readonly rows = computed(() =>
-    (this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.lifetimeDays, this.locale)),
+    pinCurrentFirst(this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.lifetimeDays, this.locale)),
   );
   protected readonly loaded = computed(() => this.sessions() !== null);
   protected readonly otherCount = computed(() => this.rows().filter((row) => !row.current).length);
+
+  // The headings focus moves to once a list or a failure replaces what the user acted on. Queries
+  // are class members of their own: the compiler only sees them there.
+  private readonly countHeading = viewChild<ElementRef<HTMLElement>>('countHeading');
+  private readonly emptyHeading = viewChild<ElementRef<HTMLElement>>('emptyHeading');
+  private readonly errorHeading = viewChild<ElementRef<HTMLElement>>('errorHeading');
 
   constructor() {
     this.load();
     interval(RELATIVE_TIME_REFRESH_MS)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.now.set(this.serverClock.now()));
+    this.destroyRef.onDestroy(() => (this.destroyed = true));
   }
 
-  protected load(): void {
+  /**
+   * Fetches the list. A failure stays on screen until an answer replaces it, so "Try again" keeps
+   * focus meanwhile (aria-disabled). With `focusHeading`, focus then goes to the heading of what is
+   * shown, since the button pressed may be gone.
+   */
+  protected load(focusHeading = false): void {
     this.loading.set(true);
-    this.error.set(null);
     this.api
       .list()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -70,16 +97,24 @@ export class SessionsPage {
         next: (sessions) => {
           this.now.set(this.serverClock.now());
           this.sessions.set(sessions);
-          this.loading.set(false);
+          this.error.set(null);
+          this.settle(focusHeading);
         },
         error: (error: unknown) => {
           this.error.set(describeHttpError(error));
-          this.loading.set(false);
+          this.settle(focusHeading);
         },
       });
   }
 
+  protected retry(): void {
+    // "Try again" stays focusable while loading (aria-disabled): a second press does nothing.
+    if (!this.loading()) this.load(true);
+  }
+
   protected revoke(row: SessionRow): void {
+    // The buttons stay focusable while busy (aria-disabled): a second press does nothing.
+    if (this.busy()) return;
     const name = row.device.short === UNKNOWN_BROWSER ? 'an unknown browser' : row.device.short;
     this.busy.set(true);
     this.api.revoke(row.id).subscribe({
@@ -95,6 +130,7 @@ export class SessionsPage {
   }
 
   protected confirmSignOutOthers(): void {
+    if (this.busy()) return;
     const count = this.otherCount();
     this.dialog
       .open<SignOutOthersDialog, SignOutOthersData, boolean>(SignOutOthersDialog, {
@@ -113,10 +149,24 @@ export class SessionsPage {
       });
   }
 
-  /** After a sign-out, successful or not: say what happened and show the list as it is now. */
+  /**
+   * After a sign-out, successful or not: say what happened and show the list as it is now, then
+   * move focus to its heading (the row or the button pressed may be gone).
+   */
   private finish(message: string): void {
-    this.busy.set(false);
     this.snackBar.open(message, 'Dismiss', { duration: 6000 });
-    this.load();
+    this.load(true);
+  }
+
+  /** A load has answered: the buttons wake up and, if asked, focus goes to the heading shown. */
+  private settle(focusHeading: boolean): void {
+    this.loading.set(false);
+    this.busy.set(false);
+    if (focusHeading && !this.destroyed) {
+      afterNextRender(
+        () => (this.countHeading() ?? this.emptyHeading() ?? this.errorHeading())?.nativeElement.focus(),
+        { injector: this.injector },
+      );
+    }
   }
 }

@@ -20,11 +20,18 @@ import { SessionRow } from './session-row';
 })
 export class SessionsTable {
   readonly rows = input.required<SessionRow[]>();
-  /** Whether a sign-out is in flight; the buttons wait for it. */
+  /**
+   * Whether a sign-out is in flight. The buttons then read as disabled (aria-disabled) but stay
+   * focusable, so the one just pressed keeps focus; a press does nothing.
+   */
   readonly busy = input(false);
   /** The user asked to sign out this row's session. */
   readonly revoke = output<SessionRow>();
 
-  protected readonly columns = ['device', 'signedIn', 'lastActive', 'ip', 'rememberMe', 'actions'];
+  protected readonly columns = ['device', 'signedIn', 'lastActive', 'ip', 'rememberMe', 'deviceId', 'actions'];
   protected readonly trackById = (_: number, row: SessionRow) => row.id;
+
+  protected signOut(row: SessionRow): void {
+    if (!this.busy()) this.revoke.emit(row);
+  }
 }
