@@ -4,8 +4,8 @@ import { Backend, DEMO_USER, signIn, tryApi } from './fixtures';
 
 /**
  * Every screen a person can meet, each brought to its state as a person would (or, for the banner
- * of each sign-out type, with the record the app itself writes before its redirect). The
- * accessibility and layout specs walk the same list.
+ * of each sign-out type, with the record the app itself writes before its redirect). The page's
+ * clock is installed (page.clock) before `open` runs.
  */
 export interface Screen {
   name: string;
@@ -26,7 +26,7 @@ const LOGOUT_TYPES = [
 ] as const;
 
 /** The record the app leaves in sessionStorage for the sign-in page's banner. */
-function bannerRecord(type: string): Record<string, unknown> {
+export function bannerRecord(type: string): Record<string, unknown> {
   return {
     id: `rec-${type}`,
     type,
@@ -39,7 +39,6 @@ function bannerRecord(type: string): Record<string, unknown> {
     session_id: '6f1c9d7e-2f7c-4a39-9e6b-0d7c1b2a3f4e',
     device_id: 'device-1234',
     user_id: '1',
-    user_email: DEMO_USER.email,
     remember_me: true,
     access_expires_at: new Date(Date.now() - 120_000).toISOString(),
     refresh_expires_at: new Date(Date.now() + 86_400_000).toISOString(),
@@ -52,7 +51,7 @@ function bannerRecord(type: string): Record<string, unknown> {
   };
 }
 
-async function bannerFor(page: Page, type: string, expanded: boolean): Promise<void> {
+export async function bannerFor(page: Page, type: string, expanded: boolean): Promise<void> {
   await page.goto('/signin');
   await page.evaluate((r) => sessionStorage.setItem('last_logout_reason', JSON.stringify(r)), bannerRecord(type));
   await page.reload();
@@ -68,10 +67,9 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
+        // Not on a timer or an animation frame: the page's clock may be paused.
         const animations = document.getAnimations();
-        Promise.all(animations.map((a) => a.finished.catch(() => undefined))).then(() =>
-          requestAnimationFrame(() => resolve()),
-        );
+        void Promise.all(animations.map((a) => a.finished.catch(() => undefined))).then(() => resolve());
       }),
   );
 }
@@ -135,7 +133,6 @@ export const SCREENS: Screen[] = [
   {
     name: 'sign-out dialog',
     open: async (page, backend) => {
-      await page.clock.install();
       await signIn(page, { rememberMe: false });
       // Another device of the same user ends every other session: this one.
       const token = await backend.accessTokenFor(DEMO_USER);

@@ -5,6 +5,9 @@ import { LogoutRecord, parseLogoutRecord } from './logout-record';
 
 /** sessionStorage key, fixed by the product: support scripts read it. */
 export const LAST_LOGOUT_REASON_KEY = 'last_logout_reason';
+/** sessionStorage key: the email of the account just signed out, to fill in the sign-in form. */
+export const LAST_EMAIL_KEY = 'logout_lens_last_email';
+const MAX_EMAIL = 254;
 
 /** The reason for the latest sign-out in this tab, read by the sign-in page's banner. */
 @Injectable({ providedIn: 'root' })
@@ -20,11 +23,23 @@ export class LastLogoutReason {
     }
   }
 
-  write(record: LogoutRecord): void {
+  /** Keeps the record for the banner and, when known, the account's email for the form. */
+  write(record: LogoutRecord, email?: string | null): void {
     try {
       this.storage?.setItem(LAST_LOGOUT_REASON_KEY, JSON.stringify(record));
+      if (email) this.storage?.setItem(LAST_EMAIL_KEY, email.slice(0, MAX_EMAIL));
     } catch {
       // Refused or full: the banner will not show, nothing else breaks.
+    }
+  }
+
+  /** The email of the account this tab was last signed out of, if any. */
+  lastEmail(): string | null {
+    try {
+      const email = this.storage?.getItem(LAST_EMAIL_KEY);
+      return email && email.length <= MAX_EMAIL && email.includes('@') ? email : null;
+    } catch {
+      return null;
     }
   }
 

@@ -21,6 +21,7 @@ import { Store } from '@ngrx/store';
 
 import { SignInPageActions } from '../auth/state/auth.actions';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LastLogoutReason } from '../logout/last-logout-reason';
 import { LogoutReasonBanner } from '../logout/logout-reason-banner';
 import { authFeature } from '../auth/state/auth.feature';
 import { signInErrorMessage } from './signin-error-message';
@@ -47,7 +48,8 @@ export class SignInPage {
   private readonly store = inject(Store);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    // After a sign-out the account is filled in: signing back in takes only the password.
+    email: [inject(LastLogoutReason).lastEmail() ?? '', [Validators.required, Validators.email, Validators.maxLength(254)]],
     password: ['', [Validators.required, Validators.maxLength(1024)]],
     rememberMe: [false],
   });
