@@ -71,7 +71,7 @@ test.describe('debug drawer', () => {
     for (const c of await context.cookies()) secrets.add(c.value);
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(page.getByRole('region', { name: 'Why you were signed out' })).toBeVisible();
     await signIn(page, { rememberMe: true });
     await page.reload();
     await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();

@@ -49,7 +49,7 @@ test('a sign-out made while the backend is unreachable revokes the session once 
   await test.step('signed out with the backend unreachable: the revoke waits in the outbox', async () => {
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await expect(page.getByRole('dialog', { name: 'You signed out' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Why you were signed out' })).toHaveAttribute('data-type', 'USER_INITIATED');
     await expect
       .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('logout_event_queue') ?? '[]').length))
       .toBe(1);

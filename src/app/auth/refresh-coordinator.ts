@@ -2,14 +2,17 @@ import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
 import {
   Observable,
+  Subject,
   catchError,
   defer,
   finalize,
   map,
   of,
+  race,
   retry,
   share,
   switchMap,
+  take,
   tap,
   throwError,
   timeout,
@@ -51,6 +54,14 @@ export class SessionEndedElsewhere extends Error {
   }
 }
 
+/** An attempt still unanswered was given up because the user asked to retry at once. */
+class RetryRequested extends Error {
+  constructor() {
+    super('The user asked to retry the refresh at once.');
+    this.name = 'RetryRequested';
+  }
+}
+
 /**
  * Runs at most one refresh at a time: every caller in this tab shares a flight, and a lock
  * serialises flights across tabs. Inside the lock, a tab that finds another tab has just
@@ -73,9 +84,25 @@ export class RefreshCoordinator {
   private readonly session = this.store.selectSignal(authFeature.selectSession);
   private readonly status = this.store.selectSignal(authFeature.selectStatus);
   private flight: Observable<SessionInfo> | null = null;
+  private readonly retryRequests = new Subject<void>();
+  /** Whether a person asked to retry and the next attempt is to go to the network without waiting. */
+  private sendAtOnce = false;
 
   refresh(): Observable<SessionInfo> {
     return defer(() => (this.flight ??= this.startFlight()));
+  }
+
+  /**
+   * Sends the refresh under way again now, as a person's "Retry" asks: the wait before its next
+   * attempt ends at once, and an attempt still unanswered is given up (as its timeout would give
+   * it up) and sent again as the same attempt, and an attempt waiting for another tab's token
+   * goes to the network instead. The retry policy is unchanged — how many attempts, and what an
+   * answer means — so a retry never ends a session. Does nothing when no refresh is under way.
+   */
+  retryNow(): void {
+    if (!this.flight) return;
+    this.sendAtOnce = true;
+    this.retryRequests.next();
   }
 
   /**
@@ -123,14 +150,17 @@ export class RefreshCoordinator {
         count: this.config.refreshRetries,
         delay: (error, attempt) =>
           isTransientRefreshError(error) && !(error instanceof SessionEndedElsewhere)
-            ? timer(this.backoff(attempt), this.scheduler)
+            ? race(timer(this.backoff(attempt), this.scheduler), this.retryRequests.pipe(take(1)))
             : throwError(() => error),
       }),
       catchError((error: unknown) =>
         this.report(error, refreshExpiresAt, lastKnown).pipe(switchMap(() => throwError(() => error))),
       ),
       map(({ session }) => session),
-      finalize(() => (this.flight = null)),
+      finalize(() => {
+        this.flight = null;
+        this.sendAtOnce = false;
+      }),
       share(),
     );
   }
@@ -151,8 +181,16 @@ export class RefreshCoordinator {
     const stored = this.storage.read();
     if (session && stored.session_id !== session.sessionId) return throwError(() => new SessionEndedElsewhere());
     const network = () =>
-      this.api.refresh().pipe(
-        timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler }),
+      defer(() => {
+        this.sendAtOnce = false;
+        return race(
+          this.api.refresh().pipe(timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler })),
+          this.retryRequests.pipe(take(1), switchMap(() => throwError(() => new RetryRequested()))),
+        );
+      }).pipe(
+        // A retry asked for while the answer is awaited sends the request again at once, still
+        // inside the lock and as the same attempt.
+        retry({ delay: (error) => (error instanceof RetryRequested ? of(0) : throwError(() => error)) }),
         switchMap((fresh) => {
           // The user signed out while this answer was on its way: it must not sign them back in
           // (the server ends the session through the sign-out's event).
@@ -171,10 +209,14 @@ export class RefreshCoordinator {
           return throwError(() => error);
         }),
       );
-    // Another tab refreshed (its expiry is in storage, or it held the lock) but its token has not arrived yet.
+    // Another tab refreshed (its expiry is in storage, or it held the lock) but its token has not
+    // arrived yet — unless a person asked to retry now, which is not worth a wait.
     const storedExpiry = stored.access_expires_at ?? 0;
-    if (storedExpiry <= expiryBefore && !contended) return network();
-    return this.shared.next(SHARED_TOKEN_WAIT_MS).pipe(
+    if (this.sendAtOnce || (storedExpiry <= expiryBefore && !contended)) return network();
+    return race(
+      this.shared.next(SHARED_TOKEN_WAIT_MS),
+      this.retryRequests.pipe(take(1), map(() => null)),
+    ).pipe(
       switchMap((shared) => {
         if (!shared) return network();
         this.tokens.set(shared.access);

@@ -1,12 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { map, takeWhile, tap, timer } from 'rxjs';
+import { EMPTY, fromEvent, map, takeWhile, tap, timer } from 'rxjs';
 
 import { LogoutType } from '../auth/logout-type';
 import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { WINDOW } from '../platform/browser.tokens';
 import { LogoutPresentation } from './logout-messages';
 
 export interface LogoutAlertData {
@@ -15,6 +25,9 @@ export interface LogoutAlertData {
   fromOtherTab: boolean;
   delayMs: number;
 }
+
+/** The id of the dialog's sentence, which describes it (`ariaDescribedBy` when it is opened). */
+export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
 
 /** Shown before the redirect to the sign-in page: why, in one sentence, and a countdown. */
 @Component({
@@ -25,8 +38,9 @@ export interface LogoutAlertData {
       <mat-icon aria-hidden="true">{{ data.presentation.icon }}</mat-icon>
       {{ data.presentation.title }}
     </h2>
-    <mat-dialog-content>
-      <p class="sentence">{{ data.presentation.sentence }}</p>
+    <!-- Focusable only when it scrolls (a short or zoomed window), so the keyboard can scroll it. -->
+    <mat-dialog-content #content [attr.tabindex]="scrollable() ? 0 : null">
+      <p class="sentence" [id]="sentenceId">{{ data.presentation.sentence }}</p>
       @if (data.fromOtherTab) {
         <p class="origin">This happened in another tab of this browser.</p>
       }
@@ -39,7 +53,8 @@ export interface LogoutAlertData {
   `,
   styles: `
     .title { display: flex; align-items: center; gap: 8px; }
-    .title.warning mat-icon { color: var(--mat-sys-tertiary); }
+    .title mat-icon { flex: none; }
+    .title.warning mat-icon { color: var(--ll-warning); }
     .title.error mat-icon { color: var(--mat-sys-error); }
     .title.neutral mat-icon { color: var(--mat-sys-primary); }
     .sentence { font: var(--mat-sys-body-large); margin: 0 0 8px; }
@@ -50,6 +65,10 @@ export interface LogoutAlertData {
 })
 export class LogoutAlertDialog {
   protected readonly data = inject<LogoutAlertData>(MAT_DIALOG_DATA);
+  protected readonly sentenceId = LOGOUT_ALERT_SENTENCE_ID;
+  private readonly content = viewChild.required('content', { read: ElementRef<HTMLElement> });
+  /** Whether the content is taller than the room it has, and so scrolls. */
+  protected readonly scrollable = signal(false);
   private readonly ref = inject(MatDialogRef<LogoutAlertDialog>);
   private readonly tick = 250;
   private readonly remainingMs = toSignal(
@@ -61,6 +80,17 @@ export class LogoutAlertDialog {
     { initialValue: this.data.delayMs },
   );
   protected readonly secondsLeft = computed(() => Math.max(0, Math.ceil(this.remainingMs() / 1000)));
+
+  constructor() {
+    const win = inject(WINDOW);
+    afterNextRender({ read: () => this.measure() });
+    (win ? fromEvent(win, 'resize') : EMPTY).pipe(takeUntilDestroyed()).subscribe(() => this.measure());
+  }
+
+  private measure(): void {
+    const element: HTMLElement = this.content().nativeElement;
+    this.scrollable.set(element.scrollHeight > element.clientHeight);
+  }
 
   protected close(): void {
     this.ref.close();

@@ -23,6 +23,7 @@ import {
   UserMenuActions,
 } from './auth.actions';
 import { ChangePasswordPageActions } from './change-password-page.actions';
+import { RestoringSessionActions } from './restoring-session.actions';
 
 /**
  * On start, restores the session silently: from another open tab when one answers (no refresh,
@@ -73,6 +74,19 @@ export const restoreSession = createEffect(
       }),
     ),
   { functional: true },
+);
+
+/**
+ * "Retry" on the restoring screen sends the refresh under way again at once. The refresh's own
+ * retry policy still decides what its answers mean, so this never ends a session.
+ */
+export const retryRestoreNow = createEffect(
+  (actions$ = inject(Actions), coordinator = inject(RefreshCoordinator)) =>
+    actions$.pipe(
+      ofType(RestoringSessionActions.retryClicked),
+      tap(() => coordinator.retryNow()),
+    ),
+  { functional: true, dispatch: false },
 );
 
 export const signIn = createEffect(

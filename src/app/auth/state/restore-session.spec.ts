@@ -10,7 +10,8 @@ import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { SessionInfo } from '../session.model';
 import { AppActions, AuthApiActions } from './auth.actions';
-import { restoreSession } from './auth.effects';
+import { restoreSession, retryRestoreNow } from './auth.effects';
+import { RestoringSessionActions } from './restoring-session.actions';
 
 const MINUTE = 60_000;
 /** Server time now; this computer's clock is 10 minutes ahead of it. */
@@ -84,5 +85,17 @@ describe('restoreSession', () => {
         at: LOCAL_NOW,
       }),
     ]);
+  });
+});
+
+describe('retryRestoreNow', () => {
+  it('sends the refresh under way again at once when the person asks to retry', () => {
+    const retryNow = jest.fn();
+    retryRestoreNow(
+      of(RestoringSessionActions.retryClicked()) as Actions,
+      { retryNow } as unknown as RefreshCoordinator,
+    ).subscribe();
+
+    expect(retryNow).toHaveBeenCalledTimes(1);
   });
 });

@@ -12,12 +12,15 @@ import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { ConsoleLog } from '../../platform/console-log';
 import { WINDOW } from '../../platform/browser.tokens';
 import { LastLogoutReason } from '../last-logout-reason';
-import { LogoutAlertDialog, LogoutAlertData } from '../logout-alert-dialog';
+import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertDialog, LogoutAlertData } from '../logout-alert-dialog';
 import { LogoutEventOutbox } from '../logout-event-outbox';
 import { LogoutHistory } from '../logout-history';
 import { LogoutRecordBuilder } from '../logout-record-builder';
 import { presentLogout } from '../logout-messages';
 import { LogoutTrackerActions } from './logout-tracker.actions';
+
+/** Where a sign-out takes the user; its banner says why there. */
+const SIGN_IN_URL = '/signin';
 
 /** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
 function endedSessions() {
@@ -40,9 +43,10 @@ export const recordLogout = createEffect(
     log = inject(ConsoleLog),
   ) =>
     ended$.pipe(
-      map((ended) => builder.build(ended)),
+      map((ended) => ({ ended, record: builder.build(ended) })),
+      tap(({ ended, record }) => reason.write(record, ended.session?.user.email)),
+      map(({ record }) => record),
       tap((record) => {
-        reason.write(record);
         const origin = record.from_other_tab ? ' (from another tab)' : '';
         log.write('warn', '[LogoutTracker]', `Logout event: ${record.type}${origin} — ${record.message}`, record);
         log.write('info', '[LogoutTracker]', `Idle time: ${formatIdle(record.idle_seconds)}`);
@@ -59,7 +63,12 @@ export const recordLogout = createEffect(
   { functional: true },
 );
 
-/** Says why before the redirect: a dialog that cannot be missed, then the sign-in page. */
+/**
+ * Says why before the redirect: a dialog that cannot be missed, then the sign-in page. The dialog
+ * is for a sign-out the user did not choose, met on a page of the app; when they chose it (here or
+ * in another tab), or no page has been shown yet (a reload that finds the session over), or they
+ * are on the sign-in page already, they go there at once and its banner says it.
+ */
 export const alertBeforeRedirect = createEffect(
   (
     ended$ = endedSessions(),
@@ -70,6 +79,7 @@ export const alertBeforeRedirect = createEffect(
     ended$.pipe(
       switchMap((ended) => {
         dialog.closeAll();
+        if (!needsDialog(ended, router)) return of(undefined);
         const data: LogoutAlertData = {
           type: ended.logoutType,
           presentation: presentLogout(ended.logoutType, config.supportContact),
@@ -77,13 +87,27 @@ export const alertBeforeRedirect = createEffect(
           delayMs: config.logoutAlertDelayMs,
         };
         return dialog
-          .open(LogoutAlertDialog, { data, disableClose: true, width: '440px', maxWidth: '92vw' })
+          .open(LogoutAlertDialog, {
+            data,
+            disableClose: true,
+            width: '440px',
+            maxWidth: '92vw',
+            ariaDescribedBy: LOGOUT_ALERT_SENTENCE_ID,
+          })
           .afterClosed();
       }),
-      tap(() => void router.navigateByUrl('/signin')),
+      tap(() => void router.navigateByUrl(SIGN_IN_URL)),
     ),
   { functional: true, dispatch: false },
 );
+
+/** Whether a sign-out is said in a dialog first: one the user did not choose, on a page other than sign-in. */
+function needsDialog(ended: EndedSession, router: Router): boolean {
+  if (ended.logoutType === 'USER_INITIATED') return false;
+  // Before the first page is shown (a reload) the user is on no page: the sign-in page is the first.
+  if (!router.navigated) return false;
+  return router.url.split(/[?#]/)[0] !== SIGN_IN_URL;
+}
 
 /** Retries undelivered events: on start, when the browser is back online, and periodically. */
 export const flushLogoutEvents = createEffect(
