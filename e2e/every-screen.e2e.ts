@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect, test } from './fixtures';
+import { configure, expect, test } from './fixtures';
 import { layoutProblems } from './layout';
 import { SCREENS, settle } from './screens';
 
@@ -21,17 +21,19 @@ const VARIANTS = [
   { width: 360, height: 740, scheme: 'dark', rules: 'colours' },
 ] as const;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const COLOUR_RULES = ['color-contrast', 'link-in-text-block', 'non-text-contrast'];
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const screenshots = process.env['SCREENSHOTS'];
+
 
 for (const screen of SCREENS) {
   test(`every screen: ${screen.name}`, async ({ page, backend }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    // What would leave by itself — a snack bar, the dialog's countdown, the banner — stays as long
+    // as the screen is looked at, however long the scans take. (The page's clock cannot simply
+    // be paused: axe runs on timers.)
+    await configure(page, { noticeDurationMs: 3_600_000, logoutAlertDelayMs: 3_600_000, bannerLifetimeMs: 3_600_000 });
     await page.clock.install();
     await screen.open(page, backend);
-    // Time stands still while the screen is looked at: a snack bar, a countdown or the banner's
-    // 30 s stay as they were reached, however long the scans take.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
     const found: string[] = [];
     for (const v of VARIANTS) {
       await page.setViewportSize({ width: v.width, height: v.height });

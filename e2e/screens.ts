@@ -192,7 +192,18 @@ export const SCREENS: Screen[] = [
       // The refresh that restores the session gets no answer while the screen is looked at.
       await page.route('**/v1/auth/refresh/', () => {});
       await page.reload();
-      await page.waitForLoadState('load');
+      await expect(page.getByText('Restoring your session…')).toBeVisible();
+    },
+  },
+  {
+    name: 'restoring the session, server unreachable',
+    open: async (page) => {
+      await signIn(page, { rememberMe: true });
+      await page.route('**/v1/auth/refresh/', (route) => route.fulfill({ status: 503, body: '' }));
+      await page.reload();
+      await expect(page.getByText('Restoring your session…')).toBeVisible();
+      await page.clock.runFor(3500);
+      await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
     },
   },
 ];

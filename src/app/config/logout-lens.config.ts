@@ -28,8 +28,10 @@ export interface LogoutLensConfig {
   sessionCheckIntervalMs: number;
   /** How long the sign-out dialog stays before the redirect to the sign-in page. */
   logoutAlertDelayMs: number;
-  /** How long the logout reason banner stays on the sign-in page. */
+  /** How long the logout reason banner stays on the sign-in page (paused while it is read). */
   bannerLifetimeMs: number;
+  /** How long a notice in a snack bar ("… You are still signed in.") stays unless dismissed. */
+  noticeDurationMs: number;
   /** Idle limit after which the session ends as IDLE_TIMEOUT; `null` (the default) disables the policy. */
   idleTimeoutMinutes: number | null;
   /** How long before the idle limit the warning dialog appears. */
@@ -59,6 +61,7 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   sessionCheckIntervalMs: 30000,
   logoutAlertDelayMs: 5000,
   bannerLifetimeMs: 30000,
+  noticeDurationMs: 6000,
   idleTimeoutMinutes: null,
   idleWarningSeconds: 60,
   activityThrottleMs: 5000,

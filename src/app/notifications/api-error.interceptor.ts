@@ -22,7 +22,7 @@ export const apiErrorInterceptor: HttpInterceptorFn = (req, next) => {
   return next(req).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status !== 401 && error.status !== 400) {
-        snackBar.open(describeHttpError(error), 'Dismiss', { duration: 6000 });
+        snackBar.open(describeHttpError(error), 'Dismiss', { duration: config.noticeDurationMs });
       }
       return throwError(() => error);
     }),

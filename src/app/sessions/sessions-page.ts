@@ -48,7 +48,8 @@ export class SessionsPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly serverClock = inject(ServerClock);
-  private readonly lifetimeDays = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
+  private readonly config = inject(LOGOUT_LENS_CONFIG);
+  private readonly lifetimeDays = this.config.sessionLifetimeDays;
   private readonly locale = inject(LOCALE_ID);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -154,7 +155,7 @@ export class SessionsPage {
    * move focus to its heading (the row or the button pressed may be gone).
    */
   private finish(message: string): void {
-    this.snackBar.open(message, 'Dismiss', { duration: 6000 });
+    this.snackBar.open(message, 'Dismiss', { duration: this.config.noticeDurationMs });
     this.load(true);
   }
 
