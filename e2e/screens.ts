@@ -1,5 +1,6 @@
 import { Page, expect } from '@playwright/test';
 
+import { LOGOUT_TYPES } from '../src/app/auth/logout-type';
 import { Backend, DEMO_USER, signIn, tryApi } from './fixtures';
 
 /**
@@ -12,18 +13,6 @@ export interface Screen {
   open(page: Page, backend: Backend): Promise<void>;
 }
 
-const LOGOUT_TYPES = [
-  'USER_INITIATED',
-  'TOKEN_EXPIRED',
-  'REFRESH_FAILED',
-  'SESSION_REVOKED',
-  'PASSWORD_CHANGED',
-  'TOKEN_REUSE_DETECTED',
-  'IDLE_TIMEOUT',
-  'AUTH_ERROR',
-  'ACCOUNT_DISABLED',
-  'UNKNOWN',
-] as const;
 
 /** The record the app leaves in sessionStorage for the sign-in page's banner. */
 export function bannerRecord(type: string): Record<string, unknown> {
