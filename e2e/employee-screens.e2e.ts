@@ -72,6 +72,25 @@ test.describe('the reason banner', () => {
   });
 });
 
+test('a focused control shows a strong ring (3 px, primary colour), not only a state layer', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Remember me for 20 days').focus();
+  await page.keyboard.press('Tab'); // to the Sign in button, by keyboard
+  const button = page.getByRole('button', { name: 'Sign in' });
+  await expect(button).toBeFocused();
+  const ring = await button.evaluate((el) => {
+    const before = getComputedStyle(el.querySelector('.mat-focus-indicator')!, '::before');
+    const primary = getComputedStyle(document.documentElement).getPropertyValue('--mat-sys-primary').trim();
+    return {
+      shown: before.display !== 'none' && before.content !== 'none',
+      width: before.borderTopWidth,
+      style: before.borderTopStyle,
+      inPrimary: before.borderTopColor !== 'rgba(0, 0, 0, 0)' && primary !== '',
+    };
+  });
+  expect(ring).toEqual({ shown: true, width: '3px', style: 'solid', inPrimary: true });
+});
+
 test.describe('focus stays where a person expects it', () => {
   test('after a refused sign-in, on the password, selected for retyping', async ({ page }) => {
     await page.goto('/signin');

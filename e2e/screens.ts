@@ -144,6 +144,22 @@ export const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'debug drawer, with history',
+    open: async (page) => {
+      // Two sign-outs in the history: one chosen, one of a long type name.
+      await page.goto('/signin');
+      await page.evaluate(
+        (records) => localStorage.setItem('logout_history', JSON.stringify(records)),
+        [bannerRecord('USER_INITIATED'), bannerRecord('TOKEN_REUSE_DETECTED')],
+      );
+      await signIn(page, { rememberMe: true });
+      await page.keyboard.press('Control+Shift+D');
+      const drawer = page.getByRole('dialog', { name: 'Debug panel' });
+      await expect(drawer.getByText('TOKEN_REUSE_DETECTED').first()).toBeAttached();
+      await drawer.getByRole('region', { name: 'Debug details' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
+    },
+  },
+  {
     name: 'active sessions',
     open: async (page, backend) => {
       await backend.accessTokenFor(DEMO_USER);
