@@ -161,9 +161,12 @@ test.describe('staying signed in', () => {
     expect(await tryApi(page, 'Load data 200')).toContain('200 OK');
 
     const cookie = (await context.cookies()).find((c) => c.name === 'll_refresh')!;
+    // The sign-in page comes at once; the server's answer to the sign-out may come a moment later.
+    const signedOut = page.waitForResponse((r) => r.url().endsWith('/v1/auth/logout/'));
     await page.getByRole('button', { name: 'Account menu' }).click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin$/);
+    expect((await signedOut).status()).toBe(204);
 
     const replay = await backend.refreshWith(cookie.value);
     expect(replay.status()).toBe(401);
