@@ -3,7 +3,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from authsessions.settings import DEFAULTS
+from logout_lens.settings import DEFAULTS
 
 AJAX = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 PASSWORD = "correct-horse-battery-9"

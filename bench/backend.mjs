@@ -35,7 +35,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const backend = join(root, 'backend');
-const python = process.env.LL_PYTHON || '/usr/bin/python3';
+const python = process.env.LL_PYTHON || join(root, '.venv', 'bin', 'python');
 const services = join(root, 'scripts', 'services.sh');
 
 const CONNECTIONS = 50;

@@ -155,7 +155,7 @@ function chromium() {
 
 function python() {
   try {
-    const version = execFileSync('/usr/bin/python3', ['-c', 'import django; print(django.get_version())'], {
+    const version = execFileSync(process.env.LL_PYTHON || join(root, '.venv', 'bin', 'python'), ['-c', 'import django; print(django.get_version())'], {
       encoding: 'utf8',
     });
     return `Django ${version.trim()}`;

@@ -5,14 +5,16 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { prepareDatabase, python, root } from './setup.mjs';
+import { ensurePythonPackages, prepareDatabase, python, root } from './setup.mjs';
 
 const port = process.argv[2] ?? '8100';
 const keepDb = process.argv.includes('--keep-db');
 const dir = join(root, '.e2e');
 mkdirSync(dir, { recursive: true });
 const db = join(dir, `db-${port}.sqlite3`);
-if (!keepDb) rmSync(db, { force: true });
+// The database and its write-ahead log (SQLite runs in WAL mode: db-*.sqlite3-wal, -shm).
+if (!keepDb) for (const file of [db, `${db}-wal`, `${db}-shm`]) rmSync(file, { force: true });
+ensurePythonPackages();
 
 const env = {
   ...process.env,

@@ -6,7 +6,7 @@
 #   scripts/services.sh status              show whether they answer
 #   scripts/services.sh env [--plain]       print DATABASE_URL / REDIS_URL
 #
-#   eval "$(scripts/services.sh env)" && cd backend && /usr/bin/python3 -m pytest -q
+#   eval "$(scripts/services.sh env)" && cd backend && ../.venv/bin/python -m pytest -q
 #
 # PostgreSQL runs from its own data directory (not the system cluster) on 127.0.0.1:$LL_PG_PORT
 # with a database and user "logoutlens" (password "logoutlens", may create the test database);

@@ -1,26 +1,19 @@
 // Installs what `npm start` and `npm test` need on a fresh machine, skipping what is already there.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Debian's Python, which sees the apt-installed Django; override with LL_PYTHON. */
-export const python =
-  process.env.LL_PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+/** The project's virtual environment, created from the machine's Python 3 (override: LL_BASE_PYTHON). */
+export const venv = join(root, '.venv');
+/** The backend's Python: the one in .venv (override with LL_PYTHON). */
+export const python = process.env.LL_PYTHON || join(venv, 'bin', 'python');
 
-/** Debian packages that provide the backend's Python dependencies (no PyPI needed). */
-const APT_PYTHON_PACKAGES = [
-  'python3-django',
-  'python3-djangorestframework',
-  'python3-djangorestframework-simplejwt',
-  'python3-dj-database-url',
-  'python3-django-redis',
-  'python3-psycopg2',
-  'python3-pytest-django',
-  'python3-hypothesis',
-];
+/** What decides the installed set: the package's ranges, the dev requirements, the exact pins. */
+const PYTHON_INPUTS = ['backend/pyproject.toml', 'backend/requirements-dev.txt', 'backend/constraints.txt'];
 
 function log(message) {
   console.log(`\x1b[36m[setup]\x1b[0m ${message}`);
@@ -60,17 +53,27 @@ export function ensureNodePackages() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Django and friends: from apt where PyPI is unreachable, else pip with backend/requirements.txt. */
+/**
+ * The backend's Python packages, from the Python package index with pip, into .venv: the package
+ * (backend/, editable) and what its example project and tests need, at the exact versions of
+ * backend/constraints.txt. Skipped while .venv holds the set those files describe.
+ */
 export function ensurePythonPackages() {
-  const probe = ['-c', 'import django, rest_framework, rest_framework_simplejwt, dj_database_url, pytest_django, hypothesis'];
-  if (spawnSync(python, probe, { stdio: 'ignore' }).status === 0) return;
-  if (hasAptGet()) {
-    log(`installing the backend's Python packages with apt: ${APT_PYTHON_PACKAGES.join(' ')}`);
-    aptInstall(APT_PYTHON_PACKAGES);
-  } else {
-    log('installing the backend\'s Python packages with pip (backend/requirements.txt)…');
-    run(python, ['-m', 'pip', 'install', '-r', 'backend/requirements.txt']);
+  if (process.env.LL_PYTHON) return;
+  const digest = createHash('sha256');
+  for (const file of PYTHON_INPUTS) digest.update(readFileSync(join(root, file)));
+  const stamp = join(venv, '.logout-lens-installed');
+  const wanted = digest.digest('hex');
+  if (existsSync(python) && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
+  if (!existsSync(python)) {
+    const base = process.env.LL_BASE_PYTHON || 'python3';
+    log(`creating the Python virtual environment (.venv) with ${base}…`);
+    run(base, ['-m', 'venv', venv]);
   }
+  log('installing the backend\'s Python packages with pip (backend/constraints.txt)…');
+  run(python, ['-m', 'pip', 'install', '-q', '--disable-pip-version-check',
+    '-r', 'requirements-dev.txt', '-c', 'constraints.txt'], { cwd: join(root, 'backend') });
+  writeFileSync(stamp, wanted);
 }
 
 /** Chromium for Karma and Playwright (Debian's build; browsers cannot be downloaded here). */
@@ -83,15 +86,15 @@ export function ensureChromium() {
   return '/usr/bin/chromium';
 }
 
-/** PostgreSQL, Redis and gunicorn, for the backend suite's PostgreSQL + Redis pass. */
+/** PostgreSQL and Redis servers, for the backend suite's PostgreSQL + Redis pass. */
 export function ensureServicePackages() {
-  const have = spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server && command -v gunicorn'], {
+  const have = spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/initdb && command -v redis-server'], {
     stdio: 'ignore',
   });
   if (have.status === 0) return;
-  if (!hasAptGet()) throw new Error('PostgreSQL, redis-server and gunicorn are needed for the PostgreSQL pass');
-  log('installing PostgreSQL, Redis and gunicorn with apt…');
-  aptInstall(['postgresql', 'redis-server', 'gunicorn']);
+  if (!hasAptGet()) throw new Error('PostgreSQL and redis-server are needed for the PostgreSQL pass');
+  log('installing PostgreSQL and Redis with apt…');
+  aptInstall(['postgresql', 'redis-server']);
 }
 
 /** Applies migrations to the database the environment selects, and ensures the demo users. */

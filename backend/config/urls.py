@@ -1,10 +1,14 @@
-"""URL configuration: the API under /v1/, the Django admin under /admin/ (its sign-in gated like login/)."""
+"""
+URL configuration of the example project: Logout Lens under /v1/auth/ (one include), the Django
+admin under /admin/ (its sign-in gated like login/), the demo endpoints, the test hooks and, in
+development, the OpenAPI schema.
+"""
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from authsessions.settings import api_settings
-from authsessions.throttling import throttle_sign_in
+from logout_lens.sessions.throttling import throttle_sign_in
 
 from . import views
 
@@ -13,15 +17,19 @@ urlpatterns = [
     path("admin/login/", throttle_sign_in(admin.site.login)),
     path("admin/", admin.site.urls),
     path("v1/health/", views.health, name="health"),
-    path("v1/auth/", include("authsessions.urls")),
-    path("v1/auth/", include("audit.urls")),
+    path("v1/auth/", include("logout_lens.urls")),
 ]
 
-if api_settings.DEMO_ENDPOINTS:
+if settings.LL_DEMO_ENDPOINTS:
     urlpatterns.append(path("v1/demo/", include("demo.urls")))
 
 if apps.is_installed("testhooks"):
     urlpatterns.append(path("v1/test/", include("testhooks.urls")))
+
+if apps.is_installed("drf_spectacular"):
+    from drf_spectacular.views import SpectacularAPIView
+
+    urlpatterns.append(path("v1/schema/", SpectacularAPIView.as_view(), name="schema"))
 
 handler404 = "config.views.not_found"
 handler500 = "config.views.server_error"

@@ -3,7 +3,7 @@ WSGI entry point (gunicorn config.wsgi).
 
 Starting the WSGI application means production unless LL_ENV=development is asked for.
 In production the system checks run before the application is handed to the server, and
-any error (insecure settings, see authsessions/checks.py) stops the start with a message
+any error (insecure settings, see config/checks.py) stops the start with a message
 naming the setting to fix: with nothing set, the repository's development keys are refused.
 """
 import os

@@ -7,7 +7,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from authsessions.serializers import UserSerializer
+from logout_lens.sessions.serializers import UserSerializer
 
 
 class PaymentRequired(exceptions.APIException):

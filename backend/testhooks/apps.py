@@ -11,7 +11,7 @@ CLOCK_OFFSET_VARIABLE = "LL_TEST_CLOCK_OFFSET_SECONDS"
 
 def start_clock():
     """Moves the clock by the environment's offset, once, when the server starts."""
-    from authsessions import clock
+    from logout_lens.sessions import clock
 
     seconds = int(os.environ.get(CLOCK_OFFSET_VARIABLE) or 0)
     if seconds < 0:

@@ -1,6 +1,6 @@
 from django.utils.http import http_date
 
-from authsessions import clock
+from logout_lens.sessions import clock
 
 
 class ServerClockDateMiddleware:

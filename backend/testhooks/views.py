@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.response import Response
 
-from authsessions import clock
+from logout_lens.sessions import clock
 
 # Hooked lifetimes (seconds) and the LOGOUT_LENS keys they set.
 LIFETIME_FIELDS = {

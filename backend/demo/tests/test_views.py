@@ -48,14 +48,14 @@ def test_demo_endpoints_need_an_access_token(api, path):
     assert response.json()["code"] == "not_authenticated"
 
 
-def test_demo_endpoints_are_not_mounted_when_disabled(ll_settings):
-    ll_settings(DEMO_ENDPOINTS=False)
+def test_demo_endpoints_are_not_mounted_when_disabled(settings):
+    settings.LL_DEMO_ENDPOINTS = False
     try:
         importlib.reload(config.urls)
         clear_url_caches()
         with pytest.raises(Resolver404):
             resolve("/v1/demo/data/")
     finally:
-        ll_settings(DEMO_ENDPOINTS=True)
+        settings.LL_DEMO_ENDPOINTS = True
         importlib.reload(config.urls)
         clear_url_caches()

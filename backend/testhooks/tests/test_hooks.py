@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from rest_framework.test import APIClient
 
-from authsessions import clock
-from authsessions.settings import api_settings
+from logout_lens.sessions import clock
+from logout_lens.settings import api_settings
 
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("testhooks.tests.urls")]

@@ -1,0 +1,169 @@
+"""Validation of reported logout events and the audit trail's output shape."""
+import re
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from rest_framework import serializers
+
+from logout_lens.sessions.models import Session
+from logout_lens.sessions.serializers import DEVICE_ID_PATTERN
+
+from .fields import (
+    JSONObjectField,
+    RedactedCharField,
+    SecondsField,
+    StrictDateTimeField,
+    StrictRegexField,
+    StrictUUIDField,
+)
+from .models import EventSource, LogoutEvent, LogoutType
+
+MAX_IDLE_SECONDS = 10**8
+ASCII_DIGITS = re.compile(r"[0-9]+")
+CLIENT_EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
+ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
+
+
+class LogoutEventInputSerializer(serializers.Serializer):
+    """
+    A logout event reported by a browser. Unknown top-level keys are ignored, so older
+    servers accept events from newer clients.
+    """
+
+    type = serializers.ChoiceField(choices=LogoutType.choices)
+    message = RedactedCharField(
+        max_length=500, required=False, allow_blank=True, default="", trim_whitespace=False
+    )
+    idle_seconds = SecondsField(
+        max_value=MAX_IDLE_SECONDS, required=False, allow_null=True, default=None
+    )
+    occurred_at = StrictDateTimeField(required=False, allow_null=True, default=None)
+    device_id = StrictRegexField(
+        DEVICE_ID_PATTERN, required=False, allow_blank=True, default="", error_messages=ID_ERROR
+    )
+    session_id = StrictUUIDField(required=False, allow_null=True, default=None)
+    tab_id = StrictRegexField(
+        DEVICE_ID_PATTERN, required=False, allow_blank=True, default="", error_messages=ID_ERROR
+    )
+    route = RedactedCharField(max_length=512, required=False, allow_blank=True, default="")
+    details = JSONObjectField(required=False, default=dict)
+
+    def validate_route(self, value):
+        if value and not value.startswith("/"):
+            raise serializers.ValidationError("Must be an app path starting with '/'.")
+        # Query strings and fragments may carry secrets (reset links); keep the path only.
+        return value.split("?", 1)[0].split("#", 1)[0]
+
+    def validate_session_id(self, value):
+        # A proven sender may only report on its own user's sessions.
+        sender = self.context["sender"]
+        if value is not None and sender.verified:
+            owner = Session.objects.filter(pk=value).values_list("user_id", flat=True).first()
+            if owner is not None and owner != sender.user.pk:
+                raise serializers.ValidationError("This session belongs to another account.")
+        return value
+
+    def create(self, validated_data):
+        """
+        Stores the event, or returns the one already stored for the same browser record (its
+        `details.client_event_id`): the outbox may deliver a record twice. `self.duplicate` says which.
+        """
+        data = dict(validated_data)
+        client_event_id = data["details"].get("client_event_id")
+        if not (isinstance(client_event_id, str) and CLIENT_EVENT_ID.match(client_event_id)):
+            client_event_id = ""
+        self.duplicate = False
+        if not client_event_id:
+            return self._create(data, client_event_id)
+        try:
+            with transaction.atomic():
+                return self._create(data, client_event_id)
+        except IntegrityError:
+            existing = LogoutEvent.objects.filter(
+                device_id=data["device_id"], client_event_id=client_event_id
+            ).first()
+            if existing is None:
+                raise
+            self.duplicate = True
+            return existing
+
+    def _create(self, data, client_event_id):
+        sender = self.context["sender"]
+        client = self.context["client"]
+        return LogoutEvent.objects.create(
+            type=data["type"],
+            source=EventSource.CLIENT,
+            message=data["message"],
+            idle_seconds=data["idle_seconds"],
+            client_time=data["occurred_at"],
+            ip=client.ip,
+            user_agent=client.user_agent,
+            device_id=data["device_id"],
+            session_id=data["session_id"] or sender.session_id,
+            tab_id=data["tab_id"],
+            route=data["route"],
+            user=sender.user,
+            verified=sender.verified,
+            details=data["details"],
+            client_event_id=client_event_id,
+        )
+
+
+class EventUserSerializer(serializers.Serializer):
+    id = serializers.CharField(source="pk")
+    email = serializers.EmailField()
+
+
+class LogoutEventSerializer(serializers.ModelSerializer):
+    user = EventUserSerializer(allow_null=True)
+
+    class Meta:
+        model = LogoutEvent
+        fields = (
+            "id", "type", "source", "message", "idle_seconds", "client_time", "server_time",
+            "ip", "user_agent", "device_id", "session_id", "tab_id", "route", "user",
+            "verified", "details",
+        )
+        read_only_fields = fields
+
+
+class LogoutEventFilterSerializer(serializers.Serializer):
+    """Query parameters of the audit trail listing; all optional."""
+
+    user = serializers.CharField(required=False, max_length=254)
+    device_id = serializers.RegexField(DEVICE_ID_PATTERN, required=False, error_messages=ID_ERROR)
+    type = serializers.ChoiceField(choices=LogoutType.choices, required=False)
+    session_id = serializers.UUIDField(required=False)
+    since = serializers.DateTimeField(required=False)
+    until = serializers.DateTimeField(required=False)
+
+    def validate_user(self, value):
+        """
+        ASCII digits are a user id, anything else an email (case-insensitive). An id
+        beyond what the primary key column can hold is refused rather than looked up.
+        """
+        pk = get_user_model()._meta.pk
+        if ASCII_DIGITS.fullmatch(value) and isinstance(pk, models.IntegerField):
+            # The column's range as Django defines the field (SQLite's backend reports none).
+            ranges = BaseDatabaseOperations.integer_field_ranges
+            highest = ranges.get(pk.get_internal_type(), (0, 2**63 - 1))[1]
+            if int(value) > highest:
+                raise serializers.ValidationError(f"No user has this id: ids go up to {highest}.")
+            return {"user_id": int(value)}
+        email_field = get_user_model().get_email_field_name()
+        return {f"user__{email_field}__iexact": value}
+
+    def filter(self, queryset):
+        """Apply the validated filters to `queryset`."""
+        data = self.validated_data
+        if "user" in data:
+            queryset = queryset.filter(**data["user"])
+        for name in ("device_id", "type", "session_id"):
+            if name in data:
+                queryset = queryset.filter(**{name: data[name]})
+        if "since" in data:
+            queryset = queryset.filter(server_time__gte=data["since"])
+        if "until" in data:
+            queryset = queryset.filter(server_time__lt=data["until"])
+        return queryset

@@ -1,0 +1,94 @@
+"""System checks for a misconfigured token setup and for insecure production settings."""
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from rest_framework.throttling import SimpleRateThrottle
+
+from ..settings import DEFAULTS, api_settings
+
+MIN_SIGNING_KEY_LENGTH = 32
+ALLOWED_ALGORITHMS = ("HS256", "HS384", "HS512")
+DEV_KEY_PREFIX = "dev-only-"
+
+
+@register(Tags.security)
+def check_signing_key(app_configs, **kwargs):
+    key = api_settings.SIGNING_KEY
+    if not key:
+        return [Error("LOGOUT_LENS['SIGNING_KEY'] is not set.", id="logout_lens.E001")]
+    errors = []
+    if key == settings.SECRET_KEY:
+        errors.append(
+            Error(
+                "LOGOUT_LENS['SIGNING_KEY'] must not be Django's SECRET_KEY.",
+                hint="Give access tokens their own secret (env LL_SIGNING_KEY).",
+                id="logout_lens.E002",
+            )
+        )
+    if len(key) < MIN_SIGNING_KEY_LENGTH:
+        errors.append(
+            Warning(
+                f"LOGOUT_LENS['SIGNING_KEY'] is shorter than {MIN_SIGNING_KEY_LENGTH} characters.",
+                id="logout_lens.W001",
+            )
+        )
+    if api_settings.ALGORITHM not in ALLOWED_ALGORITHMS:
+        errors.append(
+            Error(
+                f"LOGOUT_LENS['ALGORITHM'] must be one of {', '.join(ALLOWED_ALGORITHMS)}.",
+                id="logout_lens.E003",
+            )
+        )
+    return errors
+
+
+@register()
+def check_throttle_rates(app_configs, **kwargs):
+    """Every LOGOUT_LENS["THROTTLE_RATES"] value is None or a rate DRF can read ("10/hour")."""
+    rates = api_settings.THROTTLE_RATES
+    # DRF's own reading of a rate, on an instance that needs no rate of its own.
+    parse = SimpleRateThrottle.__new__(SimpleRateThrottle).parse_rate
+    bad = []
+    for scope, rate in sorted(rates.items()):
+        try:
+            if rate is not None and parse(rate)[0] < 0:
+                raise ValueError(rate)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+            bad.append(f"{scope}={rate!r}")
+    if not bad:
+        return []
+    return [
+        Error(
+            "LOGOUT_LENS['THROTTLE_RATES'] has rates that cannot be read: " + ", ".join(bad) + ".",
+            hint='Give each scope "<number>/<s|min|hour|day>" or None to switch it off.',
+            id="logout_lens.E004",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
+def check_production_secrets(app_configs, **kwargs):
+    if str(api_settings.SIGNING_KEY or "").startswith(DEV_KEY_PREFIX):
+        return [
+            Warning(
+                "LOGOUT_LENS['SIGNING_KEY'] is the development default.",
+                hint="Set LL_SIGNING_KEY to a long random secret in production.",
+                id="logout_lens.W002",
+            )
+        ]
+    return []
+
+
+@register()
+def check_unknown_settings(app_configs, **kwargs):
+    """A LOGOUT_LENS key this version does not know (a typo, a removed key) is an error."""
+    unknown = sorted(set(getattr(settings, "LOGOUT_LENS", None) or {}) - set(DEFAULTS))
+    if not unknown:
+        return []
+    return [
+        Error(
+            "LOGOUT_LENS has keys Logout Lens does not know: " + ", ".join(unknown) + ".",
+            hint="logout_lens/settings.py lists every key; check the spelling.",
+            id="logout_lens.E005",
+        )
+    ]

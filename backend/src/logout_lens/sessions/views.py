@@ -1,0 +1,162 @@
+"""Auth endpoints: sign-in, refresh, sign-out, current user, password, sessions."""
+from django.contrib.auth.models import update_last_login
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from . import clock, revocation, sessions
+from .client import ClientInfo
+from .cookies import clear_refresh_cookie, read_refresh_cookie, set_refresh_cookie
+from .models import RefreshToken, RevokeReason, Session
+from .api import LogoutLensViewMixin
+from .permissions import HasCsrfHeader
+from .serializers import (
+    ChangePasswordSerializer,
+    LoginSerializer,
+    SessionGrantSerializer,
+    SessionSerializer,
+    UserSerializer,
+)
+from .throttling import LOGIN_THROTTLES, ChangePasswordThrottle
+
+
+class CookieEndpoint(LogoutLensViewMixin, APIView):
+    """Authenticated by the refresh cookie (plus the CSRF header), not by an access token."""
+
+    authentication_classes = ()
+    permission_classes = (HasCsrfHeader,)
+
+
+def grant_response(grant):
+    response = Response(SessionGrantSerializer(grant).data)
+    set_refresh_cookie(response, grant.refresh_value, grant.cookie_max_age)
+    return response
+
+
+class LoginView(LogoutLensViewMixin, APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    # Checked before the password: all attempts per IP, failures per (IP, account) and per account.
+    throttle_classes = LOGIN_THROTTLES
+    account_field = "email"
+
+    def post(self, request):
+        serializer = LoginSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        grant = sessions.start_session(
+            data["user"],
+            remember_me=data["remember_me"],
+            device_id=data["device_id"],
+            client=ClientInfo.from_request(request),
+        )
+        update_last_login(None, data["user"])
+        return grant_response(grant)
+
+
+class RefreshView(CookieEndpoint):
+    def post(self, request):
+        grant = sessions.refresh_session(
+            read_refresh_cookie(request), ClientInfo.from_request(request)
+        )
+        return grant_response(grant)
+
+
+# Clear-Site-Data on sign-out drops the browser's HTTP cache. Deliberately not "cookies": it
+# clears every cookie of the registrable domain (SSO and other apps on example.com when this
+# runs at lens.corp.example.com); the refresh cookie is expired explicitly instead. Not
+# "storage" either: localStorage holds the logout history and the device id that Logout Lens
+# exists to show after the user has signed out.
+LOGOUT_CLEAR_SITE_DATA = '"cache"'
+
+
+class LogoutView(CookieEndpoint):
+    def post(self, request):
+        revocation.end_session(read_refresh_cookie(request), ClientInfo.from_request(request))
+        response = Response({"detail": "Signed out."})
+        clear_refresh_cookie(response)
+        response["Clear-Site-Data"] = LOGOUT_CLEAR_SITE_DATA
+        return response
+
+
+class MeView(LogoutLensViewMixin, APIView):
+    def get(self, request):
+        return Response(UserSerializer(request.user).data)
+
+
+class ChangePasswordView(LogoutLensViewMixin, APIView):
+    """
+    Changes the password and ends every session of the user as PASSWORD_CHANGED, this one
+    included; this browser is then signed in again with a fresh session on the same device
+    and remember-me choice, answered like a sign-in (grant body and refresh cookie).
+    """
+
+    throttle_classes = (ChangePasswordThrottle,)
+
+    def post(self, request):
+        serializer = ChangePasswordSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        current = Session.objects.get(pk=request.auth.session_id)
+        client = ClientInfo.from_request(request)
+        user = serializer.save()
+        revocation.revoke_user_sessions(user, RevokeReason.PASSWORD_CHANGED, client)
+        # Started after the save, so it carries the new password's fingerprint.
+        grant = sessions.start_session(
+            user, remember_me=current.remember_me, device_id=current.device_id, client=client
+        )
+        return grant_response(grant)
+
+
+class SessionListView(LogoutLensViewMixin, APIView):
+    """GET: the user's live sessions. DELETE ?others=1: sign out every other session."""
+
+    def get_queryset(self):
+        started = RefreshToken.objects.filter(
+            family=OuterRef("family"), parent__isnull=True
+        ).values("created_at")[:1]
+        return (
+            RefreshToken.objects.active(clock.now())
+            .heads()
+            .filter(user=self.request.user)
+            .annotate(session_started_at=Subquery(started))
+            .order_by("-last_used_at")
+        )
+
+    def get(self, request):
+        context = {"current_session_id": request.auth.session_id}
+        return Response(SessionSerializer(self.get_queryset(), many=True, context=context).data)
+
+    def delete(self, request):
+        if request.query_params.get("others") not in ("1", "true"):
+            return Response(
+                {"detail": "Pass ?others=1 to sign out every other session.", "code": "invalid"},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        revocation.revoke_user_sessions(
+            request.user,
+            RevokeReason.REVOKED,
+            ClientInfo.from_request(request),
+            except_family=request.auth.session_id,
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class SessionDetailView(LogoutLensViewMixin, APIView):
+    """DELETE: sign out one of the user's sessions (404 if it is not theirs or not live)."""
+
+    def delete(self, request, session_id):
+        get_object_or_404(
+            RefreshToken.objects.active(clock.now()).heads(),
+            user=request.user,
+            family=session_id,
+        )
+        revocation.revoke_user_sessions(
+            request.user,
+            RevokeReason.REVOKED,
+            ClientInfo.from_request(request),
+            only_family=session_id,
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
