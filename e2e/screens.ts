@@ -112,6 +112,20 @@ export const SCREENS: Screen[] = [
     },
   })),
   {
+    // The failed call's notice ("… You are still signed in") must not outlive the session: the
+    // sign-in page shows the banner alone, and 🔍 has its usual place, clear of the Sign in button.
+    name: 'sign-in, right after a failed call',
+    open: async (page) => {
+      await signIn(page, { rememberMe: true });
+      await tryApi(page, 'Server error 500');
+      await expect(page.locator('.mat-mdc-snack-bar-container')).toContainText('You are still signed in');
+      await page.getByRole('button', { name: /Dana Demo/ }).click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await expect(page.getByRole('region', { name: 'Why you were signed out' })).toBeVisible();
+      await expect(page.locator('.mat-mdc-snack-bar-container')).toHaveCount(0);
+    },
+  },
+  {
     name: 'home, account menu open',
     open: async (page) => {
       await signIn(page, { rememberMe: true });

@@ -1,7 +1,7 @@
 // `npm test`: type checks, then every suite — Jest, Karma (headless Chromium), pytest-django and
 // Playwright e2e against the real backend and app. Every suite runs even when one fails; the
 // summary prints the number of tests each ran, and the exit code is non-zero if any failed.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 import {
@@ -77,6 +77,18 @@ const suites = [
   },
 ];
 
+/** What the backend suites ran on, from .venv: "Django 5.2.19, DRF 3.18.3, Python 3.11.7". */
+function backendVersions() {
+  const code =
+    'import sys, django, rest_framework; ' +
+    'print(f"Django {django.get_version()}, DRF {rest_framework.VERSION}, Python {sys.version.split()[0]}")';
+  try {
+    return execFileSync(python, ['-c', code], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown (the backend\'s Python did not start)';
+  }
+}
+
 function counts(out, pattern, playwright = false) {
   const match = out.match(pattern);
   if (!match) return null;
@@ -126,5 +138,6 @@ for (const { suite, code, out, seconds } of results) {
   if (!ok && (!c || c.failed === 0)) failed += 1;
   console.log(`${ok ? '✔' : '✘'} ${suite.name.padEnd(10)} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
 }
+console.log(`backend: ${backendVersions()}`);
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

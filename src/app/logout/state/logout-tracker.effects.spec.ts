@@ -1,4 +1,5 @@
 import { MatDialog, MatDialogConfig } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { Subject } from 'rxjs';
 
@@ -31,16 +32,29 @@ function setUp(url: string | null) {
     open: jest.fn((_component: unknown, _config: MatDialogConfig) => ({ afterClosed: () => closed$ })),
   };
   const router = { navigated: url !== null, url: url ?? '/', navigateByUrl: jest.fn() };
+  const snackBar = { dismiss: jest.fn() };
   alertBeforeRedirect(
     ended$,
     dialog as unknown as MatDialog,
     router as unknown as Router,
     DEFAULT_LOGOUT_LENS_CONFIG,
+    snackBar as unknown as MatSnackBar,
   ).subscribe();
-  return { ended$, closed$, dialog, router };
+  return { ended$, closed$, dialog, router, snackBar };
 }
 
 describe('alertBeforeRedirect', () => {
+  it.each([
+    ['a sign-out it tells in a dialog', '/', ended('SESSION_REVOKED')],
+    ['a sign-out the user chose', '/', ended('USER_INITIATED')],
+  ])('dismisses an open snack bar ("… You are still signed in") on %s', (_case, url, session) => {
+    const { ended$, snackBar } = setUp(url);
+
+    ended$.next(session);
+
+    expect(snackBar.dismiss).toHaveBeenCalledTimes(1);
+  });
+
   it('says a sign-out the user did not choose in a dialog on the page they are on, then redirects', () => {
     const { ended$, closed$, dialog, router } = setUp('/account/sessions');
 

@@ -3,6 +3,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { MatDialog } from '@angular/material/dialog';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
@@ -75,10 +76,13 @@ export const alertBeforeRedirect = createEffect(
     dialog = inject(MatDialog),
     router = inject(Router),
     config = inject(LOGOUT_LENS_CONFIG),
+    snackBar = inject(MatSnackBar),
   ) =>
     ended$.pipe(
       switchMap((ended) => {
         dialog.closeAll();
+        // A notice such as "… You are still signed in" is no longer true.
+        snackBar.dismiss();
         if (!needsDialog(ended, router)) return of(undefined);
         const data: LogoutAlertData = {
           type: ended.logoutType,
