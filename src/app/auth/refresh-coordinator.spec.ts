@@ -143,6 +143,28 @@ describe('RefreshCoordinator.retryNow', () => {
     backend.expectNone('/v1/auth/refresh/');
   });
 
+  it("waits for another tab's token on the first attempt only, not before each retry", () => {
+    // A reload with no other tab open and the server unavailable.
+    TestBed.inject(AuthStorage).saveSession({
+      user: tokenBody.user,
+      sessionId: 'session-1',
+      rememberMe: true,
+      issuedAt: Date.now(),
+      accessExpiresAt: Date.now() + 60_000,
+      refreshExpiresAt: Date.now() + 86_400_000,
+    });
+    refresh();
+    advance(SHARED_TOKEN_WAIT_MS);
+    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
+
+    // The retry goes out when its backoff (1 s) is over, without another wait for a token.
+    advance(1000);
+    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
+    advance(2000);
+    backend.expectOne('/v1/auth/refresh/').flush(tokenBody);
+    expect(dispatched).toContain(AuthApiActions.tokenRefreshed.type);
+  });
+
   it('does nothing when no refresh is under way', () => {
     coordinator.retryNow();
     backend.expectNone('/v1/auth/refresh/');

@@ -143,8 +143,13 @@ export class RefreshCoordinator {
     const refreshExpiresAt = stored.refresh_expires_at;
     // On reload the store holds no session yet: the record of one found over names the stored one.
     const lastKnown = this.session() ?? storedSession(stored, this.clock());
+    // Only the first attempt gives another tab's token a moment to arrive uninvited: a retry after
+    // a failure would otherwise wait for it again each time, with no other tab open.
+    let attempt = 0;
     return defer(() =>
-      this.lock.run(REFRESH_LOCK, (contended) => this.refreshUnlessShared(tokenBefore, expiryBefore, contended)),
+      this.lock.run(REFRESH_LOCK, (contended) =>
+        this.refreshUnlessShared(tokenBefore, expiryBefore, contended, attempt++ === 0),
+      ),
     ).pipe(
       retry({
         count: this.config.refreshRetries,
@@ -168,12 +173,14 @@ export class RefreshCoordinator {
   /**
    * Runs inside the lock: another tab's fresh token if there is one, else a network refresh. A tab
    * that waited for the lock (`contended`) gives the holder's token a moment to arrive: the
-   * holder sent it just before letting go, and localStorage reaches other tabs late.
+   * holder sent it just before letting go, and localStorage reaches other tabs late. A tab that did
+   * not wait gives it that moment on the flight's first attempt only (`firstAttempt`).
    */
   private refreshUnlessShared(
     tokenBefore: string | null,
     expiryBefore: number,
     contended: boolean,
+    firstAttempt: boolean,
   ): Observable<{ session: SessionInfo; fromOtherTab: boolean }> {
     const current = this.tokens.get();
     const session = this.session();
@@ -212,7 +219,7 @@ export class RefreshCoordinator {
     // Another tab refreshed (its expiry is in storage, or it held the lock) but its token has not
     // arrived yet — unless a person asked to retry now, which is not worth a wait.
     const storedExpiry = stored.access_expires_at ?? 0;
-    if (this.sendAtOnce || (storedExpiry <= expiryBefore && !contended)) return network();
+    if (this.sendAtOnce || (!contended && (storedExpiry <= expiryBefore || !firstAttempt))) return network();
     return race(
       this.shared.next(SHARED_TOKEN_WAIT_MS),
       this.retryRequests.pipe(take(1), map(() => null)),
