@@ -1,7 +1,7 @@
 """
 The example project's start-up checks for production (LL_ENV=production).
 
-Logout Lens's own checks (logout_lens.E001-E005, W001-W002) live in the package and hold in any
+Logout Lens's own checks (logout_lens.E001-E005, W001-W004) live in the package and hold in any
 project; these speak of this project's environment variables, its demo endpoints and its test
 hooks, so they are the example's.
 """
@@ -32,6 +32,18 @@ def _workers():
         return int(getattr(settings, "LL_WORKERS", 1) or 1)
     except (TypeError, ValueError):
         return 1
+
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+def _loopback_only():
+    """
+    Whether the server answers loopback host names only (DJANGO_ALLOWED_HOSTS): a local benchmark,
+    never a deployment, which has to list the name its users reach it by.
+    """
+    hosts = {str(host).strip().lower() for host in settings.ALLOWED_HOSTS}
+    return bool(hosts) and hosts <= LOOPBACK_HOSTS
 
 
 def _signing_key_problems():
@@ -106,6 +118,17 @@ def check_production_settings(app_configs, **kwargs):
                 "The end-to-end test hooks (/v1/test/) are installed in production (LL_TEST_HOOKS).",
                 hint="Unset LL_TEST_HOOKS.",
                 id="example.E006",
+            )
+        )
+    if getattr(settings, "LL_BENCH_SIMPLEJWT", False) and not _loopback_only():
+        errors.append(
+            Error(
+                "The benchmark's stock simplejwt endpoints (/v1/bench/simplejwt/) are mounted in "
+                "production (LL_BENCH_SIMPLEJWT): their sign-in has none of Logout Lens's rate "
+                "limits or session policy.",
+                hint="Unset LL_BENCH_SIMPLEJWT (it is for bench/backend.mjs, whose server answers "
+                "only loopback host names in DJANGO_ALLOWED_HOSTS).",
+                id="example.E008",
             )
         )
     secret = str(settings.SECRET_KEY or "")

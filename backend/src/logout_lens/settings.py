@@ -40,9 +40,11 @@ ISSUER (str, "logout-lens")
     The `iss` claim written into and required from access tokens.
 REFRESH_COOKIE_NAME (str, "ll_refresh"), REFRESH_COOKIE_PATH (str, "/v1/auth/"),
 REFRESH_COOKIE_SAMESITE (str, "Strict")
-    The refresh cookie; it is always HttpOnly.
+    The refresh cookie; it is always HttpOnly. The path must cover the prefix the project
+    includes logout_lens.urls under (a system check warning otherwise, logout_lens.W004).
 REFRESH_COOKIE_SECURE (bool, default: not DEBUG)
-    Whether the refresh cookie carries the Secure flag.
+    Whether the refresh cookie carries the Secure flag (`check --deploy` warns when it does
+    not, logout_lens.W003).
 CSRF_HEADER_NAME (str, "X-Requested-With"), CSRF_HEADER_VALUE (str, "XMLHttpRequest")
     Header that cookie-authenticated endpoints (refresh, logout, logout-event) require.
 NUM_PROXIES (int, 0)

@@ -2,6 +2,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.urls import NoReverseMatch, reverse
 from rest_framework.throttling import SimpleRateThrottle
 
 from ..settings import DEFAULTS, api_settings
@@ -77,6 +78,66 @@ def check_production_secrets(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(Tags.security, deploy=True)
+def check_refresh_cookie_secure(app_configs, **kwargs):
+    """In production the refresh cookie travels over HTTPS only (as SESSION_COOKIE_SECURE)."""
+    if api_settings.REFRESH_COOKIE_SECURE:
+        return []
+    return [
+        Warning(
+            "The refresh cookie is not Secure: LOGOUT_LENS['REFRESH_COOKIE_SECURE'] is off "
+            "(its default follows DEBUG).",
+            hint="Turn DEBUG off, or set REFRESH_COOKIE_SECURE to True.",
+            id="logout_lens.W003",
+        )
+    ]
+
+
+# The endpoints that read the refresh cookie, by URL name (audit/ may be left out of a project).
+COOKIE_ENDPOINTS = (
+    "logout_lens_sessions:refresh",
+    "logout_lens_sessions:logout",
+    "logout_lens_audit:logout-event",
+)
+
+
+def cookie_path_matches(cookie_path, path):
+    """Whether a browser sends a cookie with `cookie_path` to `path` (RFC 6265, 5.1.4)."""
+    if path == cookie_path:
+        return True
+    return path.startswith(cookie_path) and (cookie_path.endswith("/") or path[len(cookie_path)] == "/")
+
+
+@register(Tags.urls)
+def check_refresh_cookie_path(app_configs, **kwargs):
+    """REFRESH_COOKIE_PATH covers the endpoints where the project included logout_lens.urls."""
+    cookie_path = api_settings.REFRESH_COOKIE_PATH
+    missed = []
+    for name in COOKIE_ENDPOINTS:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        if not cookie_path_matches(cookie_path, url):
+            missed.append(url)
+    if not missed:
+        return []
+    prefix = missed[0].rsplit("/", 2)[0] + "/"
+    # A warning, not an error: a proxy that rewrites paths makes the path browsers see differ
+    # from Django's, and such a project silences this check.
+    return [
+        Warning(
+            f"LOGOUT_LENS['REFRESH_COOKIE_PATH'] is {cookie_path!r}, so browsers never send the "
+            f"refresh cookie to {', '.join(missed)}: every session would end with its first "
+            "access token.",
+            hint=f"Set LOGOUT_LENS['REFRESH_COOKIE_PATH'] to {prefix!r}, the prefix "
+            "logout_lens.urls is included under (or to the path browsers see, when a proxy "
+            "rewrites it).",
+            id="logout_lens.W004",
+        )
+    ]
 
 
 @register()
