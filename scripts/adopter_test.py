@@ -232,7 +232,7 @@ def main():
         print(f"adopter test in {work}")
 
         def build_wheel():
-            expect(BUILD_PYTHON.exists(), f"{BUILD_PYTHON} is missing (npm run setup creates .venv)")
+            expect(BUILD_PYTHON.exists(), f"{BUILD_PYTHON} is missing (npm start and npm test create .venv)")
             source = work / "source"
             source.mkdir()
             for name in ("pyproject.toml", "PACKAGE.md", "README.md", "MANIFEST.in", "LICENSE", "setup.cfg"):

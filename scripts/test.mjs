@@ -70,6 +70,14 @@ const suites = [
     count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
   },
   {
+    // The wheel in a brand-new `django-admin startproject` project, as the README's "Add Logout
+    // Lens to an existing Django project" says: sign in, refresh, a logout event, check --deploy.
+    name: 'adopter',
+    command: python,
+    args: ['scripts/adopter_test.py'],
+    count: (out) => counts(out, /^adopter: (\d+ passed, \d+ failed)$/m),
+  },
+  {
     name: 'playwright',
     command: bin('playwright'),
     args: ['test', '--reporter=list'],
