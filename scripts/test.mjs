@@ -70,6 +70,17 @@ const suites = [
     count: (out) => counts(out, /^=*\s*((?:\d+ \w+,? ?)+) in [\d.]+s/m),
   },
   {
+    // Schemathesis against the running backend and its OpenAPI schema (backend/openapi.yaml), with
+    // a fixed seed and example budget: no 5xx, every answer as the schema says.
+    name: 'schema',
+    command: 'bash',
+    args: ['scripts/schemathesis.sh'],
+    count: (out) => {
+      const m = out.match(/^schemathesis: \d+ operations, (\d+) test cases, (\d+) failures$/m);
+      return m ? { passed: Number(m[1]) - Number(m[2]), failed: Number(m[2]) } : null;
+    },
+  },
+  {
     // The wheel in a brand-new `django-admin startproject` project, as the README's "Add Logout
     // Lens to an existing Django project" says: sign in, refresh, a logout event, check --deploy.
     name: 'adopter',

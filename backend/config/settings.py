@@ -213,6 +213,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Sign-in, refresh, sign-out, sessions and the sign-out audit trail.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Logout Lens's endpoints only (not the demo endpoints nor the test hooks), as committed
+    # in backend/openapi.yaml.
+    "PREPROCESSING_HOOKS": ["logout_lens.schema.logout_lens_endpoints_only"],
+    # Request bodies get their own components (LoginRequest, ...): required and writable
+    # fields differ between what a client sends and what it receives.
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 # Session policy and token settings; logout_lens/settings.py documents every key.
@@ -245,6 +251,22 @@ LOGOUT_LENS["THROTTLE_RATES"] = {
 }
 if os.environ.get("LL_REFRESH_COOKIE_SECURE"):
     LOGOUT_LENS["REFRESH_COOKIE_SECURE"] = env_flag("LL_REFRESH_COOKIE_SECURE", True)
+
+# Benchmark only (bench/backend.mjs): stock djangorestframework-simplejwt, as a team would mount
+# it (TokenObtainPairView, TokenRefreshView with rotation and the blacklist), under
+# /v1/bench/simplejwt/ to be measured side by side with refresh/. Off by default. Its sign-in has
+# none of Logout Lens's rate limits or session policy, so in production config/checks.py refuses
+# it (example.E008) unless the server answers loopback host names only, as the benchmark's does.
+LL_BENCH_SIMPLEJWT = env_flag("LL_BENCH_SIMPLEJWT", False)
+if LL_BENCH_SIMPLEJWT:
+    INSTALLED_APPS.append("rest_framework_simplejwt.token_blacklist")
+    SIMPLE_JWT = {
+        "ROTATE_REFRESH_TOKENS": True,
+        "BLACKLIST_AFTER_ROTATION": True,
+        "ACCESS_TOKEN_LIFETIME": LOGOUT_LENS["ACCESS_TOKEN_LIFETIME"],
+        "REFRESH_TOKEN_LIFETIME": LOGOUT_LENS["REFRESH_TOKEN_LIFETIME"],
+        "SIGNING_KEY": LOGOUT_LENS["SIGNING_KEY"],
+    }
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,7 @@
 """
 URL configuration of the example project: Logout Lens under /v1/auth/ (one include), the Django
-admin under /admin/ (its sign-in gated like login/), the demo endpoints, the test hooks and, in
-development, the OpenAPI schema.
+admin under /admin/ (its sign-in gated like login/), the demo endpoints, the test hooks, the
+benchmark's stock simplejwt (LL_BENCH_SIMPLEJWT) and, in development, the OpenAPI schema.
 """
 from django.apps import apps
 from django.conf import settings
@@ -25,6 +25,15 @@ if settings.LL_DEMO_ENDPOINTS:
 
 if apps.is_installed("testhooks"):
     urlpatterns.append(path("v1/test/", include("testhooks.urls")))
+
+if getattr(settings, "LL_BENCH_SIMPLEJWT", False):
+    # Stock simplejwt for bench/backend.mjs only (see LL_BENCH_SIMPLEJWT in config/settings.py).
+    from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+    urlpatterns += [
+        path("v1/bench/simplejwt/token/", TokenObtainPairView.as_view()),
+        path("v1/bench/simplejwt/refresh/", TokenRefreshView.as_view()),
+    ]
 
 if apps.is_installed("drf_spectacular"):
     from drf_spectacular.views import SpectacularAPIView

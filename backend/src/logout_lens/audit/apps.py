@@ -11,3 +11,4 @@ class AuditConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401  (records the sessions the server ends)
+        from .. import schema  # noqa: F401  (registers the drf-spectacular extensions, if installed)

@@ -167,3 +167,16 @@ class LogoutEventFilterSerializer(serializers.Serializer):
         if "until" in data:
             queryset = queryset.filter(server_time__lt=data["until"])
         return queryset
+
+
+class LogoutEventReceiptSerializer(serializers.Serializer):
+    """What POST logout-event/ answers (for the schema)."""
+
+    id = serializers.IntegerField(help_text="The stored event's id (the first one's for a duplicate).")
+    verified = serializers.BooleanField(help_text="Whether the request proved who sent the event.")
+    session_revoked = serializers.BooleanField(
+        help_text="Whether the event ended a session that was still live."
+    )
+    duplicate = serializers.BooleanField(
+        required=False, help_text="Present (true) when the record had been delivered before."
+    )

@@ -7,6 +7,13 @@ from rest_framework.views import APIView
 from logout_lens.sessions.client import ClientInfo
 from logout_lens.sessions.api import LogoutLensViewMixin
 from logout_lens.sessions.permissions import HasCsrfHeader
+from logout_lens.schema import (
+    answers,
+    csrf_header,
+    extend_schema,
+    extend_schema_view,
+    retry_after_header,
+)
 
 from .identify import sender_of
 from .logline import log_event
@@ -15,6 +22,7 @@ from .revoke import revoke_reported_session
 from .serializers import (
     LogoutEventFilterSerializer,
     LogoutEventInputSerializer,
+    LogoutEventReceiptSerializer,
     LogoutEventSerializer,
 )
 from .throttling import LogoutEventIPThrottle, LogoutEventUserThrottle
@@ -34,6 +42,28 @@ class LogoutEventCreateView(LogoutLensViewMixin, APIView):
     permission_classes = (HasCsrfHeader,)
     throttle_classes = (LogoutEventIPThrottle, LogoutEventUserThrottle)
 
+    @extend_schema(
+        operation_id="logout_event_create",
+        tags=["audit"],
+        summary="Report a logout event",
+        description="Stores one logout event, from a signed-in or a signed-out browser. It is "
+        "`verified` (tied to a user) when the request carries a valid access token or the refresh "
+        "cookie of any of the user's sessions, and a verified event ends the session it names. "
+        "A record delivered again (same device_id and details.client_event_id) is stored once.",
+        request=LogoutEventInputSerializer,
+        responses=answers(
+            {
+                201: (LogoutEventReceiptSerializer, "Stored."),
+                200: (
+                    LogoutEventReceiptSerializer,
+                    "Delivered before (same device_id and details.client_event_id): not stored "
+                    "again; `duplicate` is true.",
+                ),
+            },
+            "bad_request", "csrf_header_missing", "unsupported_media_type", "throttled",
+        ),
+        parameters=[csrf_header(), retry_after_header()],
+    )
     def post(self, request):
         context = {"sender": sender_of(request), "client": ClientInfo.from_request(request)}
         serializer = LogoutEventInputSerializer(data=request.data, context=context)
@@ -59,6 +89,17 @@ class AuditPagination(LimitOffsetPagination):
     max_limit = 200
 
 
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="logout_events_list",
+        tags=["audit"],
+        summary="The audit trail",
+        description="Newest first. Staff see everyone's events (and may filter by `user`: an id "
+        "or an email), other users their own.",
+        parameters=[LogoutEventFilterSerializer],
+        responses=answers({200: LogoutEventSerializer}, "bad_request", "access_refused"),
+    )
+)
 class LogoutEventListView(LogoutLensViewMixin, generics.ListAPIView):
     """GET logout-events/: newest first; staff see everyone's, other users their own."""
 

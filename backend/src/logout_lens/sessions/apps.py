@@ -13,5 +13,6 @@ class SessionsConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from . import receivers
         from . import throttling  # noqa: F401  (counts failed sign-ins: user_login_failed)
+        from .. import schema  # noqa: F401  (registers the drf-spectacular extensions, if installed)
 
         receivers.connect()

@@ -17,7 +17,7 @@ class UserSerializer(serializers.Serializer):
     email = serializers.EmailField(read_only=True)
     name = serializers.SerializerMethodField()
 
-    def get_name(self, user):
+    def get_name(self, user) -> str:
         return display_name(user)
 
 
@@ -111,5 +111,5 @@ class SessionSerializer(serializers.Serializer):
     remember_me = serializers.BooleanField()
     current = serializers.SerializerMethodField()
 
-    def get_current(self, token):
+    def get_current(self, token) -> bool:
         return token.family_id == self.context.get("current_session_id")

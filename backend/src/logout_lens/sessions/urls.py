@@ -11,5 +11,6 @@ urlpatterns = [
     path("me/", views.MeView.as_view(), name="me"),
     path("change-password/", views.ChangePasswordView.as_view(), name="change-password"),
     path("sessions/", views.SessionListView.as_view(), name="sessions"),
-    path("sessions/<uuid:session_id>/", views.SessionDetailView.as_view(), name="session-detail"),
+    # Any id: one that is no UUID is the view's own JSON 404, not the host project's 404 page.
+    path("sessions/<path:session_id>/", views.SessionDetailView.as_view(), name="session-detail"),
 ]

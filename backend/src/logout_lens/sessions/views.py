@@ -1,8 +1,11 @@
 """Auth endpoints: sign-in, refresh, sign-out, current user, password, sessions."""
+import uuid
+
 from django.contrib.auth.models import update_last_login
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +16,16 @@ from .cookies import clear_refresh_cookie, read_refresh_cookie, set_refresh_cook
 from .models import RefreshToken, RevokeReason, Session
 from .api import LogoutLensViewMixin
 from .permissions import HasCsrfHeader
+from ..schema import (
+    SignedOutSerializer,
+    answers,
+    csrf_header,
+    extend_schema,
+    retry_after_header,
+    session_id_parameter,
+    set_cookie_header,
+    sign_out_others_parameter,
+)
 from .serializers import (
     ChangePasswordSerializer,
     LoginSerializer,
@@ -30,8 +43,13 @@ class CookieEndpoint(LogoutLensViewMixin, APIView):
     permission_classes = (HasCsrfHeader,)
 
 
+# One serializer for every grant: to_representation() keeps no state, and building a serializer's
+# fields (a deep copy per instance) cost more than the representation itself.
+_GRANT_SERIALIZER = SessionGrantSerializer()
+
+
 def grant_response(grant):
-    response = Response(SessionGrantSerializer(grant).data)
+    response = Response(_GRANT_SERIALIZER.to_representation(grant))
     set_refresh_cookie(response, grant.refresh_value, grant.cookie_max_age)
     return response
 
@@ -43,6 +61,19 @@ class LoginView(LogoutLensViewMixin, APIView):
     throttle_classes = LOGIN_THROTTLES
     account_field = "email"
 
+    @extend_schema(
+        operation_id="login",
+        tags=["auth"],
+        summary="Sign in",
+        description="Checks the email and password and starts a session: the grant in the body, "
+        "the refresh token in the `ll_refresh` cookie (HttpOnly, SameSite=Strict).",
+        request=LoginSerializer,
+        responses=answers(
+            {200: SessionGrantSerializer},
+            "bad_request", "sign_in_refused", "unsupported_media_type", "throttled",
+        ),
+        parameters=[set_cookie_header("The refresh cookie of the new session."), retry_after_header()],
+    )
     def post(self, request):
         serializer = LoginSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
@@ -58,6 +89,16 @@ class LoginView(LogoutLensViewMixin, APIView):
 
 
 class RefreshView(CookieEndpoint):
+    @extend_schema(
+        operation_id="refresh",
+        tags=["auth"],
+        summary="Refresh the session",
+        description="Rotates the refresh cookie and answers a new grant, or 401 with the "
+        "session-over code when the session has ended. Any other failure is transient.",
+        request=None,
+        responses=answers({200: SessionGrantSerializer}, "session_over", "csrf_header_missing"),
+        parameters=[csrf_header(), set_cookie_header("The rotated refresh cookie.")],
+    )
     def post(self, request):
         grant = sessions.refresh_session(
             read_refresh_cookie(request), ClientInfo.from_request(request)
@@ -74,6 +115,16 @@ LOGOUT_CLEAR_SITE_DATA = '"cache"'
 
 
 class LogoutView(CookieEndpoint):
+    @extend_schema(
+        operation_id="logout",
+        tags=["auth"],
+        summary="Sign out",
+        description="Revokes this session's refresh tokens (if the cookie names a live one) and "
+        "clears the cookie; answered 200 without a cookie too.",
+        request=None,
+        responses=answers({200: SignedOutSerializer}, "csrf_header_missing"),
+        parameters=[csrf_header(), set_cookie_header("The refresh cookie, expired.")],
+    )
     def post(self, request):
         revocation.end_session(read_refresh_cookie(request), ClientInfo.from_request(request))
         response = Response({"detail": "Signed out."})
@@ -83,6 +134,13 @@ class LogoutView(CookieEndpoint):
 
 
 class MeView(LogoutLensViewMixin, APIView):
+    @extend_schema(
+        operation_id="me",
+        tags=["auth"],
+        summary="The signed-in user",
+        description="The user of the access token's session, while that session is live.",
+        responses=answers({200: UserSerializer}, "access_refused"),
+    )
     def get(self, request):
         return Response(UserSerializer(request.user).data)
 
@@ -96,6 +154,17 @@ class ChangePasswordView(LogoutLensViewMixin, APIView):
 
     throttle_classes = (ChangePasswordThrottle,)
 
+    @extend_schema(
+        operation_id="change_password",
+        tags=["auth"],
+        summary="Change the password",
+        request=ChangePasswordSerializer,
+        responses=answers(
+            {200: SessionGrantSerializer},
+            "bad_request", "access_refused", "unsupported_media_type", "throttled",
+        ),
+        parameters=[set_cookie_header("The refresh cookie of the fresh session."), retry_after_header()],
+    )
     def post(self, request):
         serializer = ChangePasswordSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
@@ -125,10 +194,25 @@ class SessionListView(LogoutLensViewMixin, APIView):
             .order_by("-last_used_at")
         )
 
+    @extend_schema(
+        operation_id="sessions_list",
+        tags=["sessions"],
+        summary="The user's live sessions",
+        description="Most recently used first; `current` marks this one.",
+        responses=answers({200: SessionSerializer(many=True)}, "access_refused"),
+    )
     def get(self, request):
         context = {"current_session_id": request.auth.session_id}
         return Response(SessionSerializer(self.get_queryset(), many=True, context=context).data)
 
+    @extend_schema(
+        operation_id="sessions_delete_others",
+        tags=["sessions"],
+        summary="Sign out every other session",
+        description="Ends every live session of the user except this one.",
+        parameters=[sign_out_others_parameter()],
+        responses=answers({204: None}, "bad_request", "access_refused"),
+    )
     def delete(self, request):
         if request.query_params.get("others") not in ("1", "true"):
             return Response(
@@ -147,7 +231,19 @@ class SessionListView(LogoutLensViewMixin, APIView):
 class SessionDetailView(LogoutLensViewMixin, APIView):
     """DELETE: sign out one of the user's sessions (404 if it is not theirs or not live)."""
 
+    @extend_schema(
+        operation_id="session_delete",
+        tags=["sessions"],
+        summary="Sign out one session",
+        description="Ends one of the user's live sessions; 404 when it is not theirs or not live.",
+        parameters=[session_id_parameter()],
+        responses=answers({204: None}, "access_refused", "not_found"),
+    )
     def delete(self, request, session_id):
+        try:
+            session_id = uuid.UUID(session_id)
+        except ValueError:
+            raise NotFound()
         get_object_or_404(
             RefreshToken.objects.active(clock.now()).heads(),
             user=request.user,
