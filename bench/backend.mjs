@@ -1,29 +1,45 @@
 // Backend benchmark (part of `npm run bench`; runs alone as `node bench/backend.mjs`).
 //
-// Measures requests/s and latency p50/p99 of three endpoints with autocannon at 50 concurrent
-// connections against gunicorn with 2 (sync) workers, once on SQLite and once on PostgreSQL:
+// Refresh of Logout Lens against what a team gets out of the box - stock djangorestframework-
+// simplejwt's TokenRefreshView with ROTATE_REFRESH_TOKENS and BLACKLIST_AFTER_ROTATION (the
+// token_blacklist app) - and against the database's own limit, side by side in one run: same
+// server, same database, once on SQLite and once on PostgreSQL.
 //
-//   POST /v1/auth/refresh/       refresh-token rotation. Every connection signs in once before the
-//                                run and then chains its own session: each response's rotated
-//                                `ll_refresh` cookie goes into that connection's next request.
-//   POST /v1/auth/logout-event/  an anonymous client logout event (as the app's outbox posts it
-//                                after a sign-out: JSON body + X-Requested-With, no credentials).
-//   GET  /v1/health/             the trivial endpoint every other row is compared with.
+//   POST /v1/auth/refresh/               Logout Lens: each client chains its own ll_refresh cookie.
+//   POST /v1/bench/simplejwt/refresh/    stock simplejwt, mounted by the example project when
+//                                        LL_BENCH_SIMPLEJWT=1 (config/settings.py, config/urls.py):
+//                                        each client chains its own rotated refresh token from the
+//                                        JSON body.
+//   bare SQL loop                        the statements one Logout Lens refresh sent (captured on a
+//                                        real refresh), replayed in a loop with fresh parameters,
+//                                        each in its own transaction (bench/refresh_sql_loop.py).
 //
-// The server runs with the production settings (LL_ENV=production, so the logoutlens.E00x start-up
-// checks must pass; DEBUG off, random secrets, Redis as the shared cache for both databases) on a
-// fresh database: a temporary SQLite file, or a PostgreSQL database created for the run and dropped
-// afterwards. Only the rate limits are raised (LL_LOGIN_RATE / LL_LOGOUT_EVENT_RATE, per second),
-// otherwise this would measure 429s. As behind nginx (LL_NUM_PROXIES=1), each connection is its
-// own client: its own X-Forwarded-For address and device id.
+// Two measurements per database:
 //
-// Any non-2xx answer, socket error or timeout makes the run fail (exit code 1) after the table.
-// Writes bench/.results/backend.json ({title, columns, rows, notes}) and prints the table.
+//   in-process (the headline figures; bench/refresh_inprocess.py) - the project's WSGI application
+//     (every middleware, the production start-up checks) called directly in one Python process,
+//     no sockets: Logout Lens, simplejwt, the bare SQL loop and GET /v1/health/ (any request's own
+//     cost) in alternating rounds, the order rotating every round, so the noise of this shared
+//     machine hits all of them alike; medians over the rounds, ratios the medians of each round's
+//     ratios.
+//   over HTTP - gunicorn with 2 sync workers, autocannon with 50 connections on the same 2 cores:
+//     refresh/ and simplejwt's refresh (and /v1/health/), in alternating rounds too. Closer to
+//     production but noisier: the load generator competes with the server for the CPU.
 //
-// Environment: BENCH_SECONDS (default 10) per endpoint and database, BENCH_WARMUP_SECONDS (2),
-// BENCH_PORT (8700), BENCH_DATABASES ("sqlite,postgresql"), BENCH_REDIS_DB (15: not the
-// tests' database 0). PostgreSQL and Redis come from scripts/services.sh; if they were not
-// running, they are started for the run and stopped again afterwards.
+// The server runs with the production settings (LL_ENV=production, so the start-up checks must
+// pass; DEBUG off, random secrets, Redis as the shared cache) on a fresh database: a temporary
+// SQLite file, or a PostgreSQL database created for the run and dropped afterwards. The sessions
+// are made in-process (as the sign-in views make them once the password is checked: PBKDF2 costs
+// 0.5 s a session here); one sign-in of each kind goes through its real endpoint.
+//
+// Any non-2xx answer, socket error or timeout makes the run fail (exit code 1) after the tables.
+// Writes bench/.results/backend.json ({title, columns, rows, notes, tables}) and prints it.
+//
+// Environment: BENCH_ROUNDS (in-process rounds, default 9), BENCH_BATCH_SECONDS (0.4 per kind and
+// round), BENCH_SECONDS (HTTP, 5 per endpoint and round), BENCH_HTTP_ROUNDS (2),
+// BENCH_WARMUP_SECONDS (2), BENCH_PORT (8700), BENCH_DATABASES ("sqlite,postgresql"),
+// BENCH_REDIS_DB (15: not the tests' database 0). PostgreSQL and Redis come from
+// scripts/services.sh; if they were not running, they are started for the run and stopped again.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,10 +53,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const backend = join(root, 'backend');
 const python = process.env.LL_PYTHON || join(root, '.venv', 'bin', 'python');
 const services = join(root, 'scripts', 'services.sh');
+const INPROCESS = join(root, 'bench', 'refresh_inprocess.py');
 
 const CONNECTIONS = 50;
 const WORKERS = 2;
-const SECONDS = positive('BENCH_SECONDS', 10);
+const ROUNDS = positive('BENCH_ROUNDS', 9);
+const BATCH_SECONDS = positive('BENCH_BATCH_SECONDS', 0.4);
+const SECONDS = positive('BENCH_SECONDS', 5);
+const HTTP_ROUNDS = positive('BENCH_HTTP_ROUNDS', 2);
 const WARMUP_SECONDS = positive('BENCH_WARMUP_SECONDS', 2, true);
 const PORT = positive('BENCH_PORT', 8700);
 const REDIS_DB = positive('BENCH_REDIS_DB', 15, true);
@@ -52,12 +72,13 @@ const DATABASES = (process.env.BENCH_DATABASES || 'sqlite,postgresql')
 const BENCH_RATE = '1000000/s';
 const BASE = `http://127.0.0.1:${PORT}`;
 const USER_AGENT = 'logout-lens-bench/1 (autocannon)';
-const DEMO = { email: 'demo@example.com', password: 'demo-pass-2026' };
 const AJAX = { 'X-Requested-With': 'XMLHttpRequest' };
 const OUT = join(root, 'bench', '.results', 'backend.json');
 
 const DB_LABEL = { sqlite: 'SQLite', postgresql: 'PostgreSQL' };
-const HEALTH = 'GET /v1/health/';
+const OURS = 'POST /v1/auth/refresh/ (Logout Lens)';
+const STOCK = 'POST /v1/bench/simplejwt/refresh/ (stock simplejwt)';
+const HEALTH = 'GET /v1/health/ (no database)';
 
 function positive(name, fallback, allowZero = false) {
   const raw = process.env[name];
@@ -73,9 +94,6 @@ function log(message) {
   console.log(`[bench:backend] ${message}`);
 }
 
-/** Connection i's client address (TEST-NET-2) and device id. */
-const clientIp = (i) => `198.51.100.${(i % 250) + 1}`;
-const deviceId = (i) => `bench-device-${i}`;
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: a stack of undo steps, run once on normal exit, on error and on SIGINT/SIGTERM.
@@ -158,7 +176,7 @@ function ensureServices() {
   return env;
 }
 
-/** The environment of every backend process: production settings, bench rate limits. */
+/** The environment of every backend process: production settings, bench rate limits, simplejwt mounted. */
 function serverEnv(serviceEnv, extra) {
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
@@ -180,6 +198,9 @@ function serverEnv(serviceEnv, extra) {
     LL_NUM_PROXIES: '1',
     LL_LOGIN_RATE: BENCH_RATE,
     LL_LOGOUT_EVENT_RATE: BENCH_RATE,
+    // Stock simplejwt under /v1/bench/simplejwt/ (allowed in production only on a loopback-only
+    // server, as this one is: DJANGO_ALLOWED_HOSTS above; config/checks.py, example.E008).
+    LL_BENCH_SIMPLEJWT: '1',
     ...extra,
   };
 }
@@ -196,11 +217,9 @@ function freshDatabase(kind, serviceEnv, workDir) {
     run(python, [
       '-c',
       [
-        'import sys, psycopg2',
-        'conn = psycopg2.connect(sys.argv[1]); conn.autocommit = True',
-        'cur = conn.cursor()',
-        'for statement in sys.argv[2:]: cur.execute(statement)',
-        'conn.close()',
+        'import sys, psycopg',
+        'with psycopg.connect(sys.argv[1], autocommit=True) as conn:',
+        '    for statement in sys.argv[2:]: conn.execute(statement)',
       ].join('\n'),
       admin,
       ...statements,
@@ -259,8 +278,34 @@ function tail(file, lines = 30) {
   }
 }
 
+
 // ---------------------------------------------------------------------------------------------
-// Sessions: one sign-in per connection; `cookie` always holds the newest refresh cookie.
+// In-process: bench/refresh_inprocess.py prints one JSON object.
+
+function inProcess(env) {
+  const output = run(
+    python,
+    [INPROCESS, '--rounds', String(ROUNDS), '--batch', String(BATCH_SECONDS), '--clients', String(CONNECTIONS)],
+    { cwd: backend, env, timeout: 600_000, maxBuffer: 64 * 2 ** 20 },
+  );
+  return JSON.parse(output);
+}
+
+/**
+ * Sessions for the HTTP run: one chain per connection, plus spares. When a run ends, autocannon
+ * drops the answers still on their way, so a chain whose last request got no answer may hold a
+ * token the server has rotated already: simplejwt refuses that one for good (blacklisted), Logout
+ * Lens would answer it through its grace window. Either way such a chain continues on a fresh
+ * session from the spares, the same for both, so every run measures plain rotations.
+ */
+function makeSessions(env) {
+  const runs = (WARMUP_SECONDS > 0 ? 1 : 0) + HTTP_ROUNDS;
+  const count = CONNECTIONS * (1 + runs);
+  return JSON.parse(run(python, [INPROCESS, '--make-sessions', String(count)], { cwd: backend, env }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Over HTTP: each endpoint builds connection i's request (an autocannon request object).
 
 function refreshCookie(setCookie) {
   const values = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
@@ -276,94 +321,94 @@ function headerValue(headers, name) {
   return key === undefined ? undefined : headers[key];
 }
 
-async function signIn(i) {
-  const response = await fetch(`${BASE}/v1/auth/login/`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'User-Agent': USER_AGENT,
-      'X-Forwarded-For': clientIp(i),
-      ...AJAX,
-    },
-    body: JSON.stringify({ ...DEMO, remember_me: false, device_id: deviceId(i) }),
-  });
-  const cookie = refreshCookie(response.headers.getSetCookie());
-  if (response.status !== 200 || !cookie) {
-    throw new Error(`sign-in ${i} failed: HTTP ${response.status} ${await response.text()}`);
-  }
-  return { cookie, rotations: 0, missingCookie: 0 };
-}
-
-async function signInAll(count, parallel = 4) {
-  const sessions = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: parallel }, async () => {
-      while (next < count) {
-        const i = next++;
-        sessions[i] = await signIn(i);
-      }
-    }),
-  );
-  return sessions;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Endpoints: each builds connection i's request (autocannon request object).
+/** Connection i's client address (TEST-NET-2): as behind nginx (LL_NUM_PROXIES=1), its own client. */
+const clientIp = (i) => `198.51.100.${(i % 250) + 1}`;
 
 function endpoints(sessions) {
   const common = (i) => ({ 'User-Agent': USER_AGENT, 'X-Forwarded-For': clientIp(i) });
+  // The per-connection context is reset before every request when the request list has one
+  // entry, so each chain lives in these closures instead.
+  const chain = (fields) => ({ ...fields, rotations: 0, missing: 0, inFlight: false, replaced: 0 });
+  const ours = sessions.ours.slice(0, CONNECTIONS).map((raw) => chain({ cookie: `ll_refresh=${raw}` }));
+  const stock = sessions.simplejwt.slice(0, CONNECTIONS).map((token) => chain({ token }));
+  const spares = {
+    ours: sessions.ours.slice(CONNECTIONS).map((raw) => ({ cookie: `ll_refresh=${raw}` })),
+    stock: sessions.simplejwt.slice(CONNECTIONS).map((token) => ({ token })),
+  };
+  /** After a run: each chain left waiting for an answer continues on a spare session. */
+  const settle = (chains, pool) => () => {
+    for (const c of chains.filter((c) => c.inFlight)) {
+      const spare = pool.shift();
+      if (!spare) throw new Error('out of spare sessions');
+      Object.assign(c, spare, { inFlight: false, replaced: c.replaced + 1 });
+    }
+  };
   return [
     {
-      name: 'POST /v1/auth/refresh/',
+      name: OURS,
+      chains: ours,
+      settle: settle(ours, spares.ours),
       request(i) {
-        const session = sessions[i];
+        const chain = ours[i];
         return {
           method: 'POST',
           path: '/v1/auth/refresh/',
           headers: { ...common(i), ...AJAX },
-          // The per-connection context is reset before every request when the request list
-          // has one entry, so the session lives in this closure instead.
-          setupRequest(req) {
-            return { ...req, headers: { ...req.headers, Cookie: session.cookie } };
+          setupRequest: (req) => {
+            chain.inFlight = true;
+            return { ...req, headers: { ...req.headers, Cookie: chain.cookie } };
           },
           onResponse(status, _body, _context, headers) {
+            chain.inFlight = false;
             if (status !== 200) return; // counted as non-2xx; keep the cookie we have
             const cookie = refreshCookie(headerValue(headers, 'set-cookie'));
             if (cookie) {
-              session.cookie = cookie;
-              session.rotations++;
+              chain.cookie = cookie;
+              chain.rotations++;
             } else {
-              session.missingCookie++;
+              chain.missing++;
             }
           },
         };
       },
     },
     {
-      name: 'POST /v1/auth/logout-event/',
+      name: STOCK,
+      chains: stock,
+      settle: settle(stock, spares.stock),
       request(i) {
-        const body = JSON.stringify({
-          type: 'IDLE_TIMEOUT',
-          message: 'Signed out after 30 minutes without activity',
-          idle_seconds: 1800,
-          occurred_at: new Date().toISOString(),
-          device_id: deviceId(i),
-          session_id: '6f1c2a9e-3b4d-4c5e-8f70-1a2b3c4d5e6f',
-          tab_id: `tab-${i}`,
-          route: '/dashboard',
-          details: { had_access_token: false, from_other_tab: false, client_event_id: `bench-${i}` },
-        });
+        const chain = stock[i];
         return {
           method: 'POST',
-          path: '/v1/auth/logout-event/',
-          headers: { ...common(i), ...AJAX, 'Content-Type': 'application/json' },
-          body,
+          path: '/v1/bench/simplejwt/refresh/',
+          headers: { ...common(i), 'Content-Type': 'application/json' },
+          setupRequest: (req) => {
+            chain.inFlight = true;
+            return { ...req, body: JSON.stringify({ refresh: chain.token }) };
+          },
+          onResponse(status, body) {
+            chain.inFlight = false;
+            if (status !== 200) return;
+            let token;
+            try {
+              token = JSON.parse(body).refresh;
+            } catch {
+              token = undefined;
+            }
+            if (token && typeof token === 'string') {
+              chain.token = token;
+              chain.rotations++;
+            } else {
+              chain.missing++;
+            }
+          },
         };
       },
     },
     {
       name: HEALTH,
+      chains: [],
+      settle: () => {},
       request(i) {
         return { method: 'GET', path: '/v1/health/', headers: common(i) };
       },
@@ -411,12 +456,13 @@ async function load(endpoint, seconds) {
   running = instance;
   const result = await instance;
   running = null;
+  endpoint.settle();
   const non2xx = Object.entries(result.statusCodeStats || {})
     .filter(([code]) => !code.startsWith('2'))
     .map(([code, { count }]) => `${count}× ${code}`);
   return {
-    rps: result.requests.average,
     total: result.requests.total,
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
@@ -426,10 +472,60 @@ async function load(endpoint, seconds) {
   };
 }
 
+const failed = (r) => r.non2xx || r.errors || r.timeouts;
+const describe = (r) =>
+  `${r.non2xx} non-2xx (${r.non2xxDetail || '-'}), ${r.errors} socket errors, ${r.timeouts} timeouts`;
+
+/** Every endpoint warmed up once, then HTTP_ROUNDS rounds of SECONDS each, the order rotating. */
+async function overHttp(label, sessions, problems) {
+  const list = endpoints(sessions);
+  const runs = new Map(list.map((endpoint) => [endpoint.name, []]));
+  if (WARMUP_SECONDS > 0) {
+    for (const endpoint of list) {
+      const warm = await load(endpoint, WARMUP_SECONDS);
+      if (failed(warm)) problems.push(`${label} ${endpoint.name} warm-up: ${describe(warm)}`);
+    }
+  }
+  for (let r = 0; r < HTTP_ROUNDS; r++) {
+    for (const endpoint of [...list.slice(r % list.length), ...list.slice(0, r % list.length)]) {
+      const result = await load(endpoint, SECONDS);
+      log(`${label} ${endpoint.name} round ${r + 1}: ${round(result.total / result.seconds)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+      if (failed(result)) problems.push(`${label} ${endpoint.name} round ${r + 1}: ${describe(result)}`);
+      runs.get(endpoint.name).push(result);
+    }
+  }
+  for (const endpoint of list) {
+    const missing = endpoint.chains.reduce((sum, chain) => sum + chain.missing, 0);
+    if (missing) problems.push(`${label} ${endpoint.name}: ${missing} answers (200) without a new refresh token`);
+    if (endpoint.chains.length) {
+      const rotations = endpoint.chains.reduce((sum, chain) => sum + chain.rotations, 0);
+      const replaced = endpoint.chains.reduce((sum, chain) => sum + chain.replaced, 0);
+      log(`${label} ${endpoint.name}: ${rotations} rotations chained over ${endpoint.chains.length} clients ` +
+        `(${replaced} times a chain continued on a spare session after a run ended with its answer on the way)`);
+    }
+  }
+  return Object.fromEntries(
+    [...runs].map(([name, results]) => [
+      name,
+      {
+        rps: results.reduce((sum, r) => sum + r.total, 0) / results.reduce((sum, r) => sum + r.seconds, 0),
+        p50: median(results.map((r) => r.p50)),
+        p99: Math.max(...results.map((r) => r.p99)),
+        non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+      },
+    ]),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const round = (value, digits = 1) => Number(value.toFixed(digits));
-const ratio = (value, base) => (base > 0 ? `${(value / base).toFixed(2)}×` : 'n/a');
+const times = (value) => `${value.toFixed(2)}×`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 async function benchDatabase(kind, serviceEnv) {
   const label = DB_LABEL[kind];
@@ -437,37 +533,23 @@ async function benchDatabase(kind, serviceEnv) {
   undo.push(() => rmSync(workDir, { recursive: true, force: true }));
   const logFile = join(workDir, 'server.log');
   const env = serverEnv(serviceEnv, freshDatabase(kind, serviceEnv, workDir));
+  const problems = [];
 
   log(`${label}: migrate + ensure_demo_user (LL_ENV=production settings)`);
   run(python, ['manage.py', 'migrate', '--noinput', '-v', '0'], { cwd: backend, env });
   run(python, ['manage.py', 'ensure_demo_user'], { cwd: backend, env });
 
+  log(`${label}: in-process, ${ROUNDS} rounds of about ${BATCH_SECONDS} s per kind…`);
+  const local = inProcess(env);
+  log(`${label} in-process: ours ${round(local.ms.ours, 3)} ms, simplejwt ${round(local.ms.simplejwt, 3)} ms, ` +
+    `bare SQL ${round(local.ms.bare, 3)} ms, health ${round(local.ms.health, 3)} ms per request (${round(local.seconds)} s)`);
+
+  const sessions = makeSessions(env);
   const stopsBefore = undo.length;
   await startGunicorn(env, logFile);
-  const measured = [];
-  const problems = [];
+  let http;
   try {
-    const signInStart = Date.now();
-    const sessions = await signInAll(CONNECTIONS);
-    log(`${label}: signed in ${CONNECTIONS} sessions (${((Date.now() - signInStart) / 1000).toFixed(1)} s)`);
-    for (const endpoint of endpoints(sessions)) {
-      if (WARMUP_SECONDS > 0) {
-        const warm = await load(endpoint, WARMUP_SECONDS);
-        if (warm.non2xx || warm.errors || warm.timeouts) {
-          problems.push(`${label} ${endpoint.name} warm-up: ${warm.non2xx} non-2xx (${warm.non2xxDetail || '-'}), ${warm.errors} errors, ${warm.timeouts} timeouts`);
-        }
-      }
-      const result = await load(endpoint, SECONDS);
-      log(`${label} ${endpoint.name}: ${round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}${result.non2xxDetail ? ` (${result.non2xxDetail})` : ''}, errors ${result.errors}, timeouts ${result.timeouts}`);
-      if (result.non2xx || result.errors || result.timeouts) {
-        problems.push(`${label} ${endpoint.name}: ${result.non2xx} non-2xx (${result.non2xxDetail || '-'}), ${result.errors} socket errors, ${result.timeouts} timeouts`);
-      }
-      measured.push({ endpoint: endpoint.name, ...result });
-    }
-    const missing = sessions.reduce((sum, s) => sum + s.missingCookie, 0);
-    if (missing) problems.push(`${label}: ${missing} refresh answers (200) without a new ll_refresh cookie`);
-    const rotations = sessions.reduce((sum, s) => sum + s.rotations, 0);
-    log(`${label}: ${rotations} refresh-cookie rotations chained over ${CONNECTIONS} sessions`);
+    http = await overHttp(label, sessions, problems);
   } finally {
     // Stop gunicorn now (not at the very end) so the next database gets the port and the CPU.
     while (undo.length > stopsBefore) await undo.pop()();
@@ -477,19 +559,7 @@ async function benchDatabase(kind, serviceEnv) {
     copyFileSync(logFile, join(process.env.BENCH_KEEP_LOGS, `backend-${kind}.log`));
   }
   problems.push(...serverLogProblems(label, readFileSync(logFile, 'utf8')));
-
-  const health = measured.find((m) => m.endpoint === HEALTH);
-  const rows = measured.map((m) => [
-    label,
-    m.endpoint,
-    round(m.rps),
-    round(m.p50),
-    round(m.p99),
-    ratio(m.rps, health.rps),
-    ratio(m.p99, health.p99),
-    m.non2xx,
-  ]);
-  return { rows, problems };
+  return { label, local, http, problems };
 }
 
 /** Server errors in the gunicorn/Django log (500s log a traceback; the audit lines are INFO). */
@@ -507,14 +577,60 @@ function serverLogProblems(label, text) {
   ];
 }
 
+/** The in-process table's rows for one database. */
+function localRows({ label, local }) {
+  const q = local.queries;
+  const statements = (n, logged) => `${n} (${logged} with BEGIN/COMMIT)`;
+  const row = (what, name, versus, queries) => [
+    label,
+    what,
+    round(local.per_second[name], 0),
+    round(local.ms[name], 3),
+    `${round(local.ms_range[name][0], 3)}–${round(local.ms_range[name][1], 3)}`,
+    versus,
+    queries,
+  ];
+  const rows = [
+    row(OURS, 'ours', '1.00×', `${statements(q.ours, q.ours_with_transaction)}; grace window ${q.ours_grace}`),
+    row(STOCK, 'simplejwt', `${times(local.ratios.simplejwt)} its throughput`, statements(q.simplejwt, q.simplejwt_with_transaction)),
+    row('Bare SQL loop: our refresh\'s statements, one transaction each', 'bare', `${times(1 / local.ratios.bare)} its time`, statements(q.ours, q.ours_with_transaction)),
+    row(HEALTH, 'health', `${times(1 / local.ratios.health)} its time`, '0'),
+  ];
+  if (local.ms.ours_connection_kept !== undefined) {
+    rows.push(row(
+      `${OURS}, SQLite connection kept (CONN_MAX_AGE=60: not the shipped setting)`,
+      'ours_connection_kept',
+      `${times(1 / local.ratios.ours_connection_kept)} its throughput`,
+      statements(q.ours, q.ours_with_transaction),
+    ));
+  }
+  return rows;
+}
+
+function httpRows({ label, http }) {
+  const stock = http[STOCK];
+  return [OURS, STOCK, HEALTH].map((name) => [
+    label,
+    name,
+    round(http[name].rps),
+    round(http[name].p50),
+    round(http[name].p99),
+    times(http[name].rps / stock.rps),
+    http[name].non2xx,
+  ]);
+}
+
 function markdownTable(columns, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(columns), line(columns.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function gunicornVersion() {
+function versions() {
   try {
-    return run(python, ['-c', 'import gunicorn; print(gunicorn.__version__)']).trim();
+    return run(python, ['-c', [
+      'import django, gunicorn, rest_framework, rest_framework_simplejwt',
+      'print(f"Django {django.get_version()}, DRF {rest_framework.VERSION}, simplejwt {rest_framework_simplejwt.__version__}, gunicorn {gunicorn.__version__}")',
+    ].join('\n')]).trim();
   } catch {
     return '?';
   }
@@ -527,38 +643,81 @@ async function main() {
   }
   const serviceEnv = ensureServices();
   const loadBefore = loadavg()[0].toFixed(2);
-  const rows = [];
-  const problems = [];
-  for (const kind of DATABASES) {
-    const result = await benchDatabase(kind, serviceEnv);
-    rows.push(...result.rows);
-    problems.push(...result.problems);
-  }
+  const results = [];
+  for (const kind of DATABASES) results.push(await benchDatabase(kind, serviceEnv));
+  const problems = results.flatMap((r) => r.problems);
   const elapsed = Math.round((Date.now() - started) / 1000);
   const loadAfter = loadavg()[0].toFixed(2);
+  const first = results[0]?.local;
+  const sqlite = results.find((r) => r.label === 'SQLite')?.local;
   const report = {
-    title: `Backend: ${CONNECTIONS} connections, gunicorn ${WORKERS} workers`,
-    columns: ['Database', 'Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs health', 'p99 vs health', 'non-2xx'],
-    rows,
+    title: 'Backend: refresh against stock simplejwt and the bare SQL loop (in-process)',
+    columns: ['Database', 'Refresh', 'per second', 'ms each (median)', 'ms range (rounds)', 'Logout Lens vs this', 'Queries per refresh'],
+    rows: results.flatMap(localRows),
+    // For bench/run.mjs's headline.
+    summary: Object.fromEntries(results.map(({ label, local, http }) => [label, {
+      vsSimplejwt: round(local.ratios.simplejwt, 2),
+      vsBare: round(1 / local.ratios.bare, 2),
+      vsBareConnectionKept: local.ratios.ours_connection_kept === undefined
+        ? undefined
+        : round(local.ratios.ours_connection_kept / local.ratios.bare, 2),
+      statements: local.queries.ours,
+      queries: local.queries.ours_with_transaction,
+      graceStatements: local.queries.ours_grace,
+      simplejwtStatements: local.queries.simplejwt,
+      simplejwtQueries: local.queries.simplejwt_with_transaction,
+      httpVsSimplejwt: round(http[OURS].rps / http[STOCK].rps, 2),
+    }])),
+    tables: [
+      {
+        title: `Backend over HTTP: ${CONNECTIONS} connections, gunicorn ${WORKERS} workers`,
+        columns: ['Database', 'Endpoint', 'req/s', 'p50 ms', 'p99 ms', 'req/s vs simplejwt', 'non-2xx'],
+        rows: results.flatMap(httpRows),
+      },
+    ],
     notes: [
-      `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per endpoint after a ${WARMUP_SECONDS} s warm-up; ` +
-        `gunicorn ${gunicornVersion()} with ${WORKERS} sync workers on 127.0.0.1 (no nginx); client and server share ` +
-        `${cpus().length} CPU cores (1-min load average ${loadBefore} before, ${loadAfter} after the run; other jobs ` +
-        'on a shared machine make req/s vary between runs). Latencies count 2xx answers only.',
-      'Production settings (LL_ENV=production: DEBUG off, random secrets, the logoutlens.E00x checks pass), ' +
-        `Redis as the shared cache for both databases, fresh databases with the demo user; only the rate limits ` +
-        `are raised (LL_LOGIN_RATE=LL_LOGOUT_EVENT_RATE=${BENCH_RATE}).`,
-      `Each connection is one client with its own X-Forwarded-For address (LL_NUM_PROXIES=1) and device id. Refresh: ` +
-        `each connection signs in once and chains its own rotated ll_refresh cookie; logout-event: an anonymous ` +
-        'IDLE_TIMEOUT event (201, stored and logged).',
-      'gunicorn sync workers close every connection (Connection: close), so every request opens a new TCP connection.',
+      `In-process (the headline figures): the project's WSGI application called directly in one Python process ` +
+        `(${versions()}), every middleware and the production start-up checks, no sockets: ${ROUNDS} rounds in which ` +
+        `each kind runs about ${BATCH_SECONDS} s (batches of ${first ? Object.entries(first.batch_sizes).map(([k, v]) => `${v} ${k}`).join(', ') : '?'} ` +
+        `on ${results[0]?.label ?? '?'}), the order rotating every round, so drift and the neighbours' load on this shared ` +
+        `machine hit every kind alike. "ms each" is the median over the rounds, "Logout Lens vs this" the median of the ` +
+        `rounds' own ratios. One process, one request at a time: it measures the cost of a refresh, not concurrency.`,
+      `Each of the ${CONNECTIONS} clients per kind chains its own refresh token: Logout Lens's from the ll_refresh cookie, ` +
+        `simplejwt's from the JSON body (TokenRefreshView with ROTATE_REFRESH_TOKENS and BLACKLIST_AFTER_ROTATION, the ` +
+        `token_blacklist app, the same signing key and lifetimes, mounted by LL_BENCH_SIMPLEJWT=1). Sessions are made as ` +
+        'the sign-in views make them once the password is checked (one real sign-in each through its endpoint).',
+      'Bare SQL loop (bench/refresh_sql_loop.py): the statements of one real Logout Lens refresh, captured with ' +
+        'CaptureQueriesContext and connection.execute_wrapper, replayed through Django\'s connection with fresh values ' +
+        '(token hash and id, successor, session, time) on chains of their own, each in transaction.atomic() as in the ' +
+        'view; every SELECT must find its row. What the database and driver need for a refresh, and nothing else.',
+      'Queries as Django 5.2 counts them (django_assert_max_num_queries, CaptureQueriesContext) include the ' +
+        'transaction\'s BEGIN and COMMIT; the first figure leaves them out. A Logout Lens refresh: one SELECT of the ' +
+        'token with its session (locked) and user, one INSERT … ON CONFLICT (id) DO UPDATE that marks the token rotated ' +
+        'and stores its successor; inside the grace window the SELECT and one UPDATE of the successor ' +
+        '(backend/tests/sessions/test_refresh_queries.py). simplejwt: blacklist check, user ×3, outstanding and ' +
+        'blacklisted token get_or_create, outstanding insert, two of them in transactions of their own.',
+      ...(sqlite?.ms.ours_connection_kept !== undefined
+        ? [`SQLite with the shipped settings (CONN_MAX_AGE ${sqlite.conn_max_age}) opens the database at every request and ` +
+            'closes it at the end; closing the last connection checkpoints the write-ahead log, which costs more than the ' +
+            `refresh's statements. The "connection kept" row is the same refresh with CONN_MAX_AGE=60 for its batches ` +
+            `(${round(sqlite.ms.ours_connection_kept, 3)} ms against ${round(sqlite.ms.ours, 3)} ms), to show what that one setting would change.`]
+        : []),
+      `Over HTTP: autocannon, ${CONNECTIONS} connections, ${HTTP_ROUNDS} rounds of ${SECONDS} s per endpoint (order ` +
+        `rotating) after a ${WARMUP_SECONDS} s warm-up each; gunicorn with ${WORKERS} sync workers on 127.0.0.1 (no nginx), ` +
+        'every request on a new TCP connection (sync workers answer Connection: close). req/s over all rounds, p50 the ' +
+        'median of the rounds\', p99 the worst round\'s; latencies of 2xx answers only. Client and server share the ' +
+        `${cpus().length} cores, so this is noisier than in-process.`,
+      'Production settings (LL_ENV=production: DEBUG off, random secrets, the start-up checks pass), Redis as the shared ' +
+        `cache, fresh databases with the demo user; only the rate limits are raised (LL_LOGIN_RATE=LL_LOGOUT_EVENT_RATE=${BENCH_RATE}). ` +
+        `1-min load average ${loadBefore} before, ${loadAfter} after the run.`,
       ...problems.map((p) => `PROBLEM: ${p}`),
       `Total run time ${elapsed} s.`,
     ],
   };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n### ${report.title}\n\n${markdownTable(report.columns, rows)}\n`);
+  console.log(`\n### ${report.title}\n\n${markdownTable(report.columns, report.rows)}\n`);
+  for (const table of report.tables) console.log(`### ${table.title}\n\n${markdownTable(table.columns, table.rows)}\n`);
   for (const note of report.notes) console.log(`- ${note}`);
   console.log(`\nWrote ${OUT.slice(root.length + 1)} (${elapsed} s).`);
   if (problems.length) {

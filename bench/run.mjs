@@ -80,6 +80,7 @@ function report(results) {
       continue;
     }
     lines.push(`## ${r.title}`, '', table(r.columns, r.rows), '');
+    for (const extra of r.tables ?? []) lines.push(`### ${extra.title}`, '', table(extra.columns, extra.rows), '');
     for (const note of r.notes ?? []) lines.push(`- ${note}`);
     lines.push('');
   }
@@ -121,15 +122,26 @@ function headlines(results) {
     const end = memory[memory.length - 1];
     out.push(`Memory: JS heap ${memory[0][1]} MB at start, ${end[1]} MB after ${results['memory'].title.replace(/^Memory: /, '')} (${end[2]}).`);
   }
-  const backend = results['backend']?.rows ?? [];
-  for (const db of [...new Set(backend.map((r) => r[0]))]) {
-    const refresh = backend.find((r) => r[0] === db && String(r[1]).includes('refresh'));
-    const event = backend.find((r) => r[0] === db && String(r[1]).includes('logout-event'));
-    if (refresh && event) {
-      out.push(`Backend on ${db}: refresh/ ${refresh[2]} req/s (${refresh[5]} of the trivial endpoint), logout-event/ ${event[2]} req/s (${event[5]}).`);
-    }
-  }
+  out.push(...backendHeadlines(results['backend']?.summary));
   return out.length ? out : ['No results yet.'];
+}
+
+/** Backend: the ratios of one run (bench/backend.mjs's summary), per database. */
+function backendHeadlines(summary) {
+  const dbs = Object.entries(summary ?? {});
+  if (!dbs.length) return [];
+  const each = (pick) => dbs.map(([db, s]) => `${pick(s)} (${db})`).join(' and ');
+  const [, first] = dbs[0];
+  const kept = dbs.find(([, s]) => s.vsBareConnectionKept !== undefined);
+  return [
+    `Refresh, in-process: Logout Lens's refresh/ has ${each((s) => `${s.vsSimplejwt}×`)} the throughput of ` +
+      `stock simplejwt's (rotation + blacklist; target ≥ 1.5×), and takes ${each((s) => `${s.vsBare}×`)} the ` +
+      `time of the bare SQL loop of its own statements (target ≤ 2×` +
+      (kept ? `; ${kept[1].vsBareConnectionKept}× on ${kept[0]} with its connection kept, CONN_MAX_AGE` : '') +
+      `). ${first.statements} statements per refresh, ${first.queries} queries with BEGIN/COMMIT, inside the grace ` +
+      `window too (target ≤ 4); simplejwt ${first.simplejwtStatements} (${first.simplejwtQueries}).`,
+    `Refresh over HTTP (gunicorn, 50 connections): refresh/ answers ${each((s) => `${s.httpVsSimplejwt}×`)} the requests per second of simplejwt's.`,
+  ];
 }
 
 function commit() {
