@@ -93,6 +93,17 @@ def test_signing_key_equal_to_secret_key_is_named(production):
     assert error_id == "example.E003" and "SECRET_KEY" in text and "LL_SIGNING_KEY" in text
 
 
+def test_the_benchmarks_simplejwt_is_refused_unless_the_server_answers_loopback_only(production):
+    production.LL_BENCH_SIMPLEJWT = True
+    production.ALLOWED_HOSTS = ["lens.example.com", "127.0.0.1"]
+
+    [(error_id, text)] = errors()
+    assert error_id == "example.E008" and "LL_BENCH_SIMPLEJWT" in text
+
+    production.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+    assert errors() == []
+
+
 def test_one_worker_may_use_the_local_cache(production):
     production.LL_WORKERS = 1
     production.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
