@@ -7,7 +7,7 @@ import { AccessTokenStore } from './access-token.store';
 import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
 import { ServerClock } from './server-clock';
-import { Credentials, SessionInfo, SessionUser } from './session.model';
+import { Credentials, SessionInfo, SessionUser } from '../model/session.model';
 
 /** The body of a login or refresh answer. */
 interface TokenResponse {

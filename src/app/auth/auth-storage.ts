@@ -1,7 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
-import { SessionInfo, SessionUser } from './session.model';
+import { newDeviceId } from '../platform/ids';
+import { SessionInfo, SessionUser } from '../model/session.model';
 
 /** localStorage key, fixed by the product: support scripts read it. */
 export const AUTH_STORAGE_KEY = 'auth-storage';
@@ -136,12 +137,3 @@ function finiteOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** A random id for this browser; crypto.randomUUID where available (secure contexts). */
-export function newDeviceId(): string {
-  const c = globalThis.crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (c?.getRandomValues) c.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

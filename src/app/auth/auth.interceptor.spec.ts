@@ -9,8 +9,8 @@ import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { AccessTokenStore } from './access-token.store';
 import { AuthStorage } from './auth-storage';
 import { authInterceptor } from './auth.interceptor';
-import { SESSION_SCHEDULER } from './scheduler.token';
-import { SessionInfo } from './session.model';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
+import { SessionInfo } from '../model/session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature, initialAuthState } from './state/auth.feature';
 

@@ -9,8 +9,8 @@ import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AuthStorage } from './auth-storage';
 import { RefreshCoordinator, SHARED_TOKEN_WAIT_MS } from './refresh-coordinator';
-import { SESSION_SCHEDULER } from './scheduler.token';
-import { SessionInfo } from './session.model';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
+import { SessionInfo } from '../model/session.model';
 import { AuthApiActions } from './state/auth.actions';
 import { initialAuthState } from './state/auth.feature';
 

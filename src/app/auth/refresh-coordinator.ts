@@ -27,9 +27,9 @@ import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
 import { AuthStorage, storedSession } from './auth-storage';
 import { classifyRefreshError, isTransientRefreshError } from './refresh-outcome';
-import { SESSION_SCHEDULER } from './scheduler.token';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { ServerClock } from './server-clock';
-import { SessionInfo } from './session.model';
+import { SessionInfo } from '../model/session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature } from './state/auth.feature';
 

@@ -1,10 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { TimeoutError } from 'rxjs';
 
-import { LogoutType } from './logout-type';
-
-/** The server's reading of a token reuse: this browser's own requests crossed, or a stolen cookie. */
-export type ReuseVerdict = 'likely_race' | 'likely_theft';
+import { ReuseVerdict } from '../model/logout-record';
+import { LogoutType } from '../model/logout-type';
 
 /** How a failed refresh is to be treated: only a session-over answer ends the session. */
 export type RefreshFailure =

@@ -1,4 +1,4 @@
-import { SessionInfo } from './session.model';
+import { SessionInfo } from '../model/session.model';
 
 /**
  * When the access token is to be renewed, on the server's clock: a little before it expires

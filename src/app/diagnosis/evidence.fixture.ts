@@ -1,5 +1,5 @@
-import { ApiCall } from '../diagnostics/api-call-log';
-import { LogoutRecord } from '../logout/logout-record';
+import { ApiCall } from '../model/api-call';
+import { LogoutRecord } from '../model/logout-record';
 import { record } from '../logout/logout-record.fixture';
 import { Evidence } from './evidence';
 

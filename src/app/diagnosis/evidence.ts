@@ -1,5 +1,5 @@
-import { ApiCall } from '../diagnostics/api-call-log';
-import { LogoutRecord } from '../logout/logout-record';
+import { ApiCall } from '../model/api-call';
+import { LogoutRecord } from '../model/logout-record';
 
 /** A monitor check that fired much later than scheduled: the laptop slept or the tab was throttled. */
 export interface LateTimer {

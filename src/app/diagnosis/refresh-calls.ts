@@ -1,4 +1,4 @@
-import { ApiCall } from '../diagnostics/api-call-log';
+import { ApiCall } from '../model/api-call';
 
 /** Whether an API call was a session refresh. */
 export function isRefreshCall(call: ApiCall): boolean {

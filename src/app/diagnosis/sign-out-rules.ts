@@ -1,6 +1,6 @@
 // The rules that explain the last sign-out, for a browser that is signed out.
 
-import { LogoutRecord } from '../logout/logout-record';
+import { LogoutRecord } from '../model/logout-record';
 import { DiagnosisRule } from './diagnosis-rule';
 import { clockOffsetText, durationText, localTimeText } from './diagnosis-text';
 import {

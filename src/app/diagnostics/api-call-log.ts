@@ -1,13 +1,6 @@
 import { Injectable } from '@angular/core';
 
-/** One API call as support sees it: never a body, header or query value. */
-export interface ApiCall {
-  method: string;
-  path: string;
-  status: number;
-  at: number;
-  durationMs: number;
-}
+import { ApiCall } from '../model/api-call';
 
 const KEEP_CALLS = 50;
 const KEEP_FAILURES = 20;

@@ -6,7 +6,7 @@ import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { Evidence } from '../diagnosis/evidence';
 import { LogoutHistory } from '../logout/logout-history';
-import { LogoutRecord } from '../logout/logout-record';
+import { LogoutRecord } from '../model/logout-record';
 import { CLOCK } from '../platform/browser.tokens';
 import { ApiCallLog } from './api-call-log';
 import { diagnosticsFeature } from './state/diagnostics.feature';

@@ -1,5 +1,5 @@
 import { RefreshAttempt } from '../auth/state/auth.feature';
-import { SessionInfo } from '../auth/session.model';
+import { SessionInfo } from '../model/session.model';
 import { LateTimer } from '../diagnosis/evidence';
 
 /** How close a token is to running out. */

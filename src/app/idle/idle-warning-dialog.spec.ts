@@ -2,8 +2,8 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../auth/scheduler.token';
-import { ActivityClock } from '../diagnostics/activity-clock';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
+import { ActivityClock } from '../platform/activity-clock';
 import { CLOCK } from '../platform/browser.tokens';
 import { IdleWarningDialog } from './idle-warning-dialog';
 

@@ -3,7 +3,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertData, LogoutAlertDialog } from './logout-alert-dialog';
 import { presentLogout } from './logout-messages';
 

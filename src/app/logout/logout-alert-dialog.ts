@@ -14,8 +14,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatIconModule } from '@angular/material/icon';
 import { EMPTY, fromEvent, map, takeWhile, tap, timer } from 'rxjs';
 
-import { LogoutType } from '../auth/logout-type';
-import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { LogoutType } from '../model/logout-type';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { WINDOW } from '../platform/browser.tokens';
 import { LogoutPresentation } from './logout-messages';
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LOGOUT_HISTORY_KEY, LOGOUT_HISTORY_LIMIT, LogoutHistory } from './logout-history';

@@ -1,4 +1,4 @@
-import { LogoutType } from '../auth/logout-type';
+import { LogoutType } from '../model/logout-type';
 
 /** How a sign-out is presented to the person it happened to. */
 export interface LogoutPresentation {

@@ -7,7 +7,7 @@ import { Event, NavigationCancel, NavigationCancellationCode, NavigationEnd, Nav
 import { Store } from '@ngrx/store';
 import { EMPTY, filter, map, take, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../auth/scheduler.token';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { RestoringSessionActions } from '../auth/state/restoring-session.actions';
 import { authFeature } from '../auth/state/auth.feature';
 

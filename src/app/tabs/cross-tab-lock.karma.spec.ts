@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Observable, firstValueFrom, timer } from 'rxjs';
 
-import { TAB_ID } from '../diagnostics/tab-id';
+import { TAB_ID } from '../platform/tab-id';
 import { LOCK_MANAGER } from '../platform/browser.tokens';
 import { CrossTabLock, LEASE_KEY_PREFIX } from './cross-tab-lock';
 

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, take, toArray } from 'rxjs';
 
-import { TAB_ID } from '../diagnostics/tab-id';
+import { TAB_ID } from '../platform/tab-id';
 import { BROADCAST_CHANNEL_FACTORY } from '../platform/browser.tokens';
 import { TAB_MESSAGE_KEY, TabChannel } from './tab-channel';
 import { TabMessage } from './tab-message';

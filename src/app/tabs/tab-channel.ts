@@ -1,7 +1,7 @@
 import { Injectable, OnDestroy, inject } from '@angular/core';
 import { EMPTY, Observable, filter, fromEvent, map } from 'rxjs';
 
-import { TAB_ID } from '../diagnostics/tab-id';
+import { TAB_ID } from '../platform/tab-id';
 import { BROADCAST_CHANNEL_FACTORY, LOCAL_STORAGE, WINDOW } from '../platform/browser.tokens';
 import { TabMessage, parseTabMessage } from './tab-message';
 

@@ -1,5 +1,5 @@
-import { LogoutType, isLogoutType } from '../auth/logout-type';
-import { SessionInfo } from '../auth/session.model';
+import { LogoutType, isLogoutType } from '../model/logout-type';
+import { SessionInfo } from '../model/session.model';
 
 /**
  * What the tabs of one browser tell each other. `access` (the access token) travels only over

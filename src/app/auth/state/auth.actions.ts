@@ -1,8 +1,8 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
-import { LogoutType } from '../logout-type';
-import { ReuseVerdict } from '../refresh-outcome';
-import { Credentials, SessionInfo, SignInError } from '../session.model';
+import { LogoutType } from '../../model/logout-type';
+import { ReuseVerdict } from '../../model/logout-record';
+import { Credentials, SessionInfo, SignInError } from '../../model/session.model';
 
 /** The application shell. */
 export const AppActions = createActionGroup({

@@ -3,7 +3,7 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
-import { TAB_ID } from '../../diagnostics/tab-id';
+import { TAB_ID } from '../../platform/tab-id';
 import { LogoutTrackerActions } from '../../logout/state/logout-tracker.actions';
 import { CLOCK } from '../../platform/browser.tokens';
 import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';

@@ -1,8 +1,8 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
-import { LogoutType } from '../logout-type';
-import { ReuseVerdict } from '../refresh-outcome';
-import { SessionInfo, SignInError } from '../session.model';
+import { LogoutType } from '../../model/logout-type';
+import { ReuseVerdict } from '../../model/logout-record';
+import { SessionInfo, SignInError } from '../../model/session.model';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';
 import { ChangePasswordPageActions } from './change-password-page.actions';

@@ -1,6 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 
-import { SessionInfo } from '../session.model';
+import { SessionInfo } from '../../model/session.model';
 
 /**
  * The change-password page. The server ended every session of the user and answered with a fresh

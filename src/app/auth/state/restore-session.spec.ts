@@ -8,7 +8,7 @@ import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
-import { SessionInfo } from '../session.model';
+import { SessionInfo } from '../../model/session.model';
 import { AppActions, AuthApiActions } from './auth.actions';
 import { restoreSession, retryRestoreNow } from './auth.effects';
 import { RestoringSessionActions } from './restoring-session.actions';

@@ -20,7 +20,7 @@ import {
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
 import { RefreshCoordinator } from '../refresh-coordinator';
-import { SESSION_SCHEDULER } from '../scheduler.token';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { ServerClock } from '../server-clock';
 import { refreshDueAt } from '../refresh-schedule';
 import { AuthApiActions } from './auth.actions';

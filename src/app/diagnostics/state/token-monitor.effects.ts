@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { EMPTY, defer, filter, fromEvent, interval, map, merge, startWith, tap } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
 import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';

@@ -1,6 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 
-import { LogoutRecord } from '../logout-record';
+import { LogoutRecord } from '../../model/logout-record';
 
 /** The logout tracker, once it has written a sign-out down and tried to report it. */
 export const LogoutTrackerActions = createActionGroup({

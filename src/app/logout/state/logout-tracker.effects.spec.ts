@@ -3,7 +3,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { Subject } from 'rxjs';
 
-import { LogoutType } from '../../auth/logout-type';
+import { LogoutType } from '../../model/logout-type';
 import { EndedSession } from '../../auth/state/auth.feature';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertDialog } from '../logout-alert-dialog';

@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../auth/scheduler.token';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { AppActions } from '../../auth/state/auth.actions';
 import { EndedSession, authFeature } from '../../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';

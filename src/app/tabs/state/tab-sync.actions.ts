@@ -1,6 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 
-import { SessionInfo } from '../../auth/session.model';
+import { SessionInfo } from '../../model/session.model';
 
 /** What another tab of this browser reported. */
 export const TabSyncActions = createActionGroup({

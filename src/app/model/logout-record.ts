@@ -1,5 +1,7 @@
-import { LogoutType, isLogoutType } from '../auth/logout-type';
-import { ReuseVerdict } from '../auth/refresh-outcome';
+import { LogoutType, isLogoutType } from './logout-type';
+
+/** The server's reading of a token reuse: this browser's own requests crossed, or a stolen cookie. */
+export type ReuseVerdict = 'likely_race' | 'likely_theft';
 
 /** A failed API call as a logout record keeps it: no bodies, headers or query values. */
 export interface RecordedFailure {

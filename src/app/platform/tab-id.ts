@@ -1,6 +1,6 @@
 import { InjectionToken } from '@angular/core';
 
-import { newDeviceId } from '../auth/auth-storage';
+import { newDeviceId } from './ids';
 
 /**
  * An id for this tab, new on every page load. Kept in memory, not sessionStorage, so a

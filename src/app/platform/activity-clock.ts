@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 
-import { CLOCK } from '../platform/browser.tokens';
+import { CLOCK } from './browser.tokens';
 
 /**
  * The exact time of the last user activity. Every input event updates a plain field (no store

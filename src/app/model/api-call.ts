@@ -1,0 +1,8 @@
+/** One API call as support sees it: never a body, header or query value. */
+export interface ApiCall {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+  durationMs: number;
+}
