@@ -11,6 +11,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { Store, provideState, provideStore } from '@ngrx/store';
 
+import { storeDevtools } from '../environments/store-devtools';
 import { routes } from './app.routes';
 import { authInterceptor } from './auth/auth.interceptor';
 import { AppActions } from './auth/state/auth.actions';
@@ -19,16 +20,15 @@ import { authFeature } from './auth/state/auth.feature';
 import * as sessionTimerEffects from './auth/state/session-timer.effects';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 import { apiCallLogInterceptor } from './diagnostics/api-call-log.interceptor';
-import * as activityEffects from './diagnostics/state/activity.effects';
-import * as tokenMonitorEffects from './diagnostics/state/token-monitor.effects';
 import { RecordingErrorHandler } from './diagnostics/error-log';
-import { TokenMonitor } from './diagnostics/token-monitor';
+import * as activityEffects from './diagnostics/state/activity.effects';
 import { diagnosticsFeature } from './diagnostics/state/diagnostics.feature';
+import * as tokenMonitorEffects from './diagnostics/state/token-monitor.effects';
+import { TokenMonitor } from './diagnostics/token-monitor';
 import * as idleEffects from './idle/idle.effects';
 import * as logoutTrackerEffects from './logout/state/logout-tracker.effects';
-import * as tabSyncEffects from './tabs/state/tab-sync.effects';
 import { apiErrorInterceptor } from './notifications/api-error.interceptor';
-import { storeDevtools } from '../environments/store-devtools';
+import * as tabSyncEffects from './sync/tab-sync.effects';
 
 export const appConfig: ApplicationConfig = {
   providers: [

@@ -3,11 +3,11 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { Credentials, SessionInfo, SessionUser } from '../model/session.model';
 import { AccessTokenStore } from './access-token.store';
 import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
 import { ServerClock } from './server-clock';
-import { Credentials, SessionInfo, SessionUser } from '../model/session.model';
 
 /** The body of a login or refresh answer. */
 interface TokenResponse {

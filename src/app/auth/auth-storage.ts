@@ -1,8 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 
+import { SessionInfo, SessionUser } from '../model/session.model';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { newDeviceId } from '../platform/ids';
-import { SessionInfo, SessionUser } from '../model/session.model';
 
 /** localStorage key, fixed by the product: support scripts read it. */
 export const AUTH_STORAGE_KEY = 'auth-storage';

@@ -6,11 +6,11 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
 import { provideLogoutLensConfig } from '../config/logout-lens.config';
+import { SessionInfo } from '../model/session.model';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { AccessTokenStore } from './access-token.store';
 import { AuthStorage } from './auth-storage';
 import { authInterceptor } from './auth.interceptor';
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
-import { SessionInfo } from '../model/session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature, initialAuthState } from './state/auth.feature';
 

@@ -6,11 +6,11 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler, map, of, timer } from 'rxjs';
 
 import { provideLogoutLensConfig } from '../config/logout-lens.config';
+import { SessionInfo } from '../model/session.model';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AuthStorage } from './auth-storage';
 import { RefreshCoordinator, SHARED_TOKEN_WAIT_MS } from './refresh-coordinator';
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
-import { SessionInfo } from '../model/session.model';
 import { AuthApiActions } from './state/auth.actions';
 import { initialAuthState } from './state/auth.feature';
 

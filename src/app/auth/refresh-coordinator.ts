@@ -20,16 +20,16 @@ import {
 } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { SessionInfo } from '../model/session.model';
 import { CLOCK } from '../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { CrossTabLock, REFRESH_LOCK } from '../tabs/cross-tab-lock';
 import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
 import { AuthStorage, storedSession } from './auth-storage';
 import { classifyRefreshError, isTransientRefreshError } from './refresh-outcome';
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { ServerClock } from './server-clock';
-import { SessionInfo } from '../model/session.model';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature } from './state/auth.feature';
 

@@ -1,22 +1,22 @@
 import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
 
+import { environment } from '../../environments/environment';
 import { AuthStorage } from '../auth/auth-storage';
 import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { diagnose } from '../diagnosis/diagnose';
-import { ActivityClock } from '../platform/activity-clock';
 import { ApiCallLog } from '../diagnostics/api-call-log';
 import { ErrorLog } from '../diagnostics/error-log';
-import { EvidenceCollector } from '../diagnostics/evidence-collector';
-import { TAB_ID } from '../platform/tab-id';
 import { TokenMonitor } from '../diagnostics/token-monitor';
-import { environment } from '../../environments/environment';
+import { EvidenceCollector } from '../logout/evidence-collector';
 import { LastLogoutReason } from '../logout/last-logout-reason';
 import { LogoutHistory } from '../logout/logout-history';
+import { ActivityClock } from '../platform/activity-clock';
 import { LOCAL_STORAGE, SESSION_STORAGE, WINDOW } from '../platform/browser.tokens';
 import { ConsoleLog } from '../platform/console-log';
 import { redactSecrets, redactText } from '../platform/redact-secrets';
+import { TAB_ID } from '../platform/tab-id';
 import { AuditRecord } from './audit-api';
 
 /** Identifies the report format; bump the version when a field changes meaning. */

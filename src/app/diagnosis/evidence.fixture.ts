@@ -1,6 +1,6 @@
+import { record } from '../logout/logout-record.fixture';
 import { ApiCall } from '../model/api-call';
 import { LogoutRecord } from '../model/logout-record';
-import { record } from '../logout/logout-record.fixture';
 import { Evidence } from './evidence';
 
 /** The fixed "now" of the diagnosis specs: 2026-11-28 10:00 UTC, local epoch ms. */

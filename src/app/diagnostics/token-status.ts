@@ -1,6 +1,6 @@
 import { RefreshAttempt } from '../auth/state/auth.feature';
-import { SessionInfo } from '../model/session.model';
 import { LateTimer } from '../diagnosis/evidence';
+import { SessionInfo } from '../model/session.model';
 
 /** How close a token is to running out. */
 export type TokenLevel = 'ok' | 'warning' | 'critical' | 'expired' | 'none';

@@ -2,9 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { ActivityClock } from '../platform/activity-clock';
 import { CLOCK } from '../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { IdleWarningDialog } from './idle-warning-dialog';
 
 describe('IdleWarningDialog', () => {

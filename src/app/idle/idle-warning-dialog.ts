@@ -5,8 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { map, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { ActivityClock } from '../platform/activity-clock';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 
 /** The seconds left at which the idle warning is read out again. */
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];

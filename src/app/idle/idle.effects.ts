@@ -4,12 +4,12 @@ import { createEffect } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { EMPTY, distinctUntilChanged, filter, finalize, interval, map, switchMap, tap } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { SessionActions } from '../auth/state/auth.actions';
 import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
-import { CLOCK } from '../platform/browser.tokens';
 import { ActivityClock } from '../platform/activity-clock';
+import { CLOCK } from '../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { IdlePhase, idlePhase } from './idle-phase';
 import { IdleWarningDialog } from './idle-warning-dialog';
 

@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 
-import { SESSION_STORAGE } from '../platform/browser.tokens';
 import { LogoutRecord, parseLogoutRecord } from '../model/logout-record';
+import { SESSION_STORAGE } from '../platform/browser.tokens';
 
 /** sessionStorage key, fixed by the product: support scripts read it. */
 export const LAST_LOGOUT_REASON_KEY = 'last_logout_reason';

@@ -15,8 +15,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { EMPTY, fromEvent, map, takeWhile, tap, timer } from 'rxjs';
 
 import { LogoutType } from '../model/logout-type';
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { WINDOW } from '../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { LogoutPresentation } from './logout-messages';
 
 export interface LogoutAlertData {

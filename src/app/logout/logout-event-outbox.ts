@@ -4,8 +4,8 @@ import { Observable, catchError, defer, finalize, map, of, share, switchMap } fr
 
 import { REFRESH_ON_401, SILENT_ERRORS } from '../auth/api-request';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
-import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LogoutRecord, parseLogoutRecord } from '../model/logout-record';
+import { LOCAL_STORAGE } from '../platform/browser.tokens';
 
 /** localStorage key of events waiting for the backend. */
 export const LOGOUT_EVENT_QUEUE_KEY = 'logout_event_queue';

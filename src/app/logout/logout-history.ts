@@ -1,10 +1,10 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, defer, of, switchMap, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
-import { LOCAL_STORAGE } from '../platform/browser.tokens';
-import { CrossTabLock, HISTORY_LOCK } from '../tabs/cross-tab-lock';
 import { LogoutRecord, parseLogoutRecord } from '../model/logout-record';
+import { LOCAL_STORAGE } from '../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
+import { CrossTabLock, HISTORY_LOCK } from '../tabs/cross-tab-lock';
 
 /** localStorage key, fixed by the product: support scripts read it. */
 export const LOGOUT_HISTORY_KEY = 'logout_history';

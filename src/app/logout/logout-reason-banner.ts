@@ -6,14 +6,14 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { BehaviorSubject, EMPTY, combineLatest, distinctUntilChanged, map, switchMap, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { diagnose } from '../diagnosis/diagnose';
 import { TIME_FORMAT } from '../diagnosis/diagnosis-text';
-import { EvidenceCollector } from '../diagnostics/evidence-collector';
+import { LogoutRecord } from '../model/logout-record';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
+import { EvidenceCollector } from './evidence-collector';
 import { LastLogoutReason } from './last-logout-reason';
 import { presentLogout } from './logout-messages';
-import { LogoutRecord } from '../model/logout-record';
 
 /**
  * Above the sign-in card after a sign-out: why, with an icon and colour by type, what to do next

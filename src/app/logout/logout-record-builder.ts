@@ -2,12 +2,12 @@ import { Injectable, inject } from '@angular/core';
 import { Router } from '@angular/router';
 
 import { AuthStorage } from '../auth/auth-storage';
-import { newDeviceId } from '../platform/ids';
 import { EndedSession } from '../auth/state/auth.feature';
-import { ActivityClock } from '../platform/activity-clock';
 import { ApiCallLog } from '../diagnostics/api-call-log';
-import { TAB_ID } from '../platform/tab-id';
 import { LogoutRecord } from '../model/logout-record';
+import { ActivityClock } from '../platform/activity-clock';
+import { newDeviceId } from '../platform/ids';
+import { TAB_ID } from '../platform/tab-id';
 
 const iso = (ms: number | null | undefined) =>
   typeof ms === 'number' && Number.isFinite(ms) ? new Date(ms).toISOString() : null;

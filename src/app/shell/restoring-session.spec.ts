@@ -9,9 +9,9 @@ import { Router, provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { AuthStatus, initialAuthState } from '../auth/state/auth.feature';
 import { RestoringSessionActions } from '../auth/state/restoring-session.actions';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { RESTORE_SLOW_AFTER_MS, RestoringSession } from './restoring-session';
 
 @Component({ template: '<h1>Home</h1>' })

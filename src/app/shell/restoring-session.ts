@@ -7,9 +7,9 @@ import { Event, NavigationCancel, NavigationCancellationCode, NavigationEnd, Nav
 import { Store } from '@ngrx/store';
 import { EMPTY, filter, map, take, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
-import { RestoringSessionActions } from '../auth/state/restoring-session.actions';
 import { authFeature } from '../auth/state/auth.feature';
+import { RestoringSessionActions } from '../auth/state/restoring-session.actions';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 
 /** How long a restore may go unanswered before the screen says the server can't be reached. */
 export const RESTORE_SLOW_AFTER_MS = 3000;

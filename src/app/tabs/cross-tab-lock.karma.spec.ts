@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Observable, firstValueFrom, timer } from 'rxjs';
 
-import { TAB_ID } from '../platform/tab-id';
 import { LOCK_MANAGER } from '../platform/browser.tokens';
+import { TAB_ID } from '../platform/tab-id';
 import { CrossTabLock, LEASE_KEY_PREFIX } from './cross-tab-lock';
 
 describe('CrossTabLock (Chromium)', () => {

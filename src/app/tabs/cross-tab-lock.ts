@@ -1,9 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, defer, finalize, firstValueFrom, from, of, switchMap, timer } from 'rxjs';
 
+import { CLOCK, LOCAL_STORAGE, LOCK_MANAGER } from '../platform/browser.tokens';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { TAB_ID } from '../platform/tab-id';
-import { CLOCK, LOCAL_STORAGE, LOCK_MANAGER } from '../platform/browser.tokens';
 
 /** The lock every tab of this browser takes around a refresh. */
 export const REFRESH_LOCK = 'logout-lens-refresh';

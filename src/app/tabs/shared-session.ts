@@ -1,8 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { Observable, filter, first, map, of, race, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { SessionInfo } from '../model/session.model';
+import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { TabChannel } from './tab-channel';
 
 /** How long a new tab waits for an open tab to hand over the session before refreshing itself. */

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, take, toArray } from 'rxjs';
 
-import { TAB_ID } from '../platform/tab-id';
 import { BROADCAST_CHANNEL_FACTORY } from '../platform/browser.tokens';
+import { TAB_ID } from '../platform/tab-id';
 import { TAB_MESSAGE_KEY, TabChannel } from './tab-channel';
 import { TabMessage } from './tab-message';
 

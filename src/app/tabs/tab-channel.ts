@@ -1,8 +1,8 @@
 import { Injectable, OnDestroy, inject } from '@angular/core';
 import { EMPTY, Observable, filter, fromEvent, map } from 'rxjs';
 
-import { TAB_ID } from '../platform/tab-id';
 import { BROADCAST_CHANNEL_FACTORY, LOCAL_STORAGE, WINDOW } from '../platform/browser.tokens';
+import { TAB_ID } from '../platform/tab-id';
 import { TabMessage, parseTabMessage } from './tab-message';
 
 /** Name of the channel, and of the storage key the fallback writes through. */

@@ -1,7 +1,7 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
-import { LogoutType } from '../../model/logout-type';
 import { ReuseVerdict } from '../../model/logout-record';
+import { LogoutType } from '../../model/logout-type';
 import { Credentials, SessionInfo, SignInError } from '../../model/session.model';
 
 /** The application shell. */

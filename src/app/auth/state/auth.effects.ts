@@ -3,9 +3,8 @@ import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
-import { TAB_ID } from '../../platform/tab-id';
-import { LogoutTrackerActions } from '../../logout/state/logout-tracker.actions';
 import { CLOCK } from '../../platform/browser.tokens';
+import { TAB_ID } from '../../platform/tab-id';
 import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { TabChannel } from '../../tabs/tab-channel';
@@ -132,22 +131,6 @@ export const signOut = createEffect(
       ),
     ),
   { functional: true },
-);
-
-/**
- * Clears the refresh cookie after the user signs out. The session itself is revoked on the
- * server by the logout event, whatever the type (the outbox keeps the event, and so the revoke,
- * until the backend can be reached); this waits for the event to be posted first, so it still
- * carries the cookie that ties it to the user.
- */
-export const revokeOnServer = createEffect(
-  (actions$ = inject(Actions), api = inject(AuthApi)) =>
-    actions$.pipe(
-      ofType(LogoutTrackerActions.recorded),
-      filter(({ record }) => record.type === 'USER_INITIATED' && !record.from_other_tab),
-      exhaustMap(() => api.logout().pipe(catchError(() => EMPTY))),
-    ),
-  { functional: true, dispatch: false },
 );
 
 /** Forgets the session locally once it has ended, whatever ended it. */

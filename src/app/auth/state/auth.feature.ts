@@ -1,7 +1,7 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
-import { LogoutType } from '../../model/logout-type';
 import { ReuseVerdict } from '../../model/logout-record';
+import { LogoutType } from '../../model/logout-type';
 import { SessionInfo, SignInError } from '../../model/session.model';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions } from './auth.actions';

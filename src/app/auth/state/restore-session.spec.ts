@@ -3,12 +3,12 @@ import { Actions } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
 import { Observable, of, throwError } from 'rxjs';
 
+import { SessionInfo } from '../../model/session.model';
 import { SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
-import { SessionInfo } from '../../model/session.model';
 import { AppActions, AuthApiActions } from './auth.actions';
 import { restoreSession, retryRestoreNow } from './auth.effects';
 import { RestoringSessionActions } from './restoring-session.actions';

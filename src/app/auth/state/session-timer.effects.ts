@@ -19,10 +19,10 @@ import {
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
-import { RefreshCoordinator } from '../refresh-coordinator';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
-import { ServerClock } from '../server-clock';
+import { RefreshCoordinator } from '../refresh-coordinator';
 import { refreshDueAt } from '../refresh-schedule';
+import { ServerClock } from '../server-clock';
 import { AuthApiActions } from './auth.actions';
 import { authFeature } from './auth.feature';
 

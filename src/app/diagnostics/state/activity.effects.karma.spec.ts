@@ -4,10 +4,10 @@ import { provideEffects } from '@ngrx/effects';
 import { ActionsSubject, provideState, provideStore } from '@ngrx/store';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { provideLogoutLensConfig } from '../../config/logout-lens.config';
-import { CLOCK } from '../../platform/browser.tokens';
 import { ActivityClock } from '../../platform/activity-clock';
+import { CLOCK } from '../../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { trackActivity } from './activity.effects';
 import { ActivityActions } from './diagnostics.actions';
 import { diagnosticsFeature } from './diagnostics.feature';

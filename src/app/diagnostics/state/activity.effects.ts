@@ -2,11 +2,11 @@ import { inject } from '@angular/core';
 import { createEffect } from '@ngrx/effects';
 import { EMPTY, filter, fromEvent, map, merge, throttleTime } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
-import { WINDOW } from '../../platform/browser.tokens';
-import { ACTIVITY_EVENTS } from '../activity-events';
 import { ActivityClock } from '../../platform/activity-clock';
+import { WINDOW } from '../../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
+import { ACTIVITY_EVENTS } from '../activity-events';
 import { ActivityActions } from './diagnostics.actions';
 
 /**

@@ -2,13 +2,13 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { EMPTY, defer, filter, fromEvent, interval, map, merge, startWith, tap } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
 import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LateTimer } from '../../diagnosis/evidence';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
 import { ConsoleLog } from '../../platform/console-log';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { TokenMonitor } from '../token-monitor';
 import { LATE_TIMER_MS, describeTokenStatus } from '../token-status';
 import { TokenMonitorActions } from './diagnostics.actions';

@@ -3,9 +3,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import { Subject } from 'rxjs';
 
-import { LogoutType } from '../../model/logout-type';
 import { EndedSession } from '../../auth/state/auth.feature';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { LogoutType } from '../../model/logout-type';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertDialog } from '../logout-alert-dialog';
 import { alertBeforeRedirect } from './logout-tracker.effects';
 

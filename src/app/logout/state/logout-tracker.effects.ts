@@ -4,20 +4,21 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { EMPTY, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, concatMap, exhaustMap, filter, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
 
-import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
+import { AuthApi } from '../../auth/auth-api';
 import { AppActions } from '../../auth/state/auth.actions';
 import { EndedSession, authFeature } from '../../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
-import { ConsoleLog } from '../../platform/console-log';
 import { WINDOW } from '../../platform/browser.tokens';
+import { ConsoleLog } from '../../platform/console-log';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { LastLogoutReason } from '../last-logout-reason';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertDialog, LogoutAlertData } from '../logout-alert-dialog';
 import { LogoutEventOutbox } from '../logout-event-outbox';
 import { LogoutHistory } from '../logout-history';
-import { LogoutRecordBuilder } from '../logout-record-builder';
 import { presentLogout } from '../logout-messages';
+import { LogoutRecordBuilder } from '../logout-record-builder';
 import { LogoutTrackerActions } from './logout-tracker.actions';
 
 /** Where a sign-out takes the user; its banner says why there. */
@@ -138,3 +139,19 @@ function formatIdle(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/**
+ * Clears the refresh cookie after the user signs out. The session itself is revoked on the
+ * server by the logout event, whatever the type (the outbox keeps the event, and so the revoke,
+ * until the backend can be reached); this waits for the event to be posted first, so it still
+ * carries the cookie that ties it to the user.
+ */
+export const revokeOnServer = createEffect(
+  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+    actions$.pipe(
+      ofType(LogoutTrackerActions.recorded),
+      filter(({ record }) => record.type === 'USER_INITIATED' && !record.from_other_tab),
+      exhaustMap(() => api.logout().pipe(catchError(() => EMPTY))),
+    ),
+  { functional: true, dispatch: false },
+);

@@ -4,17 +4,17 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { EMPTY, filter, fromEvent, map, mergeMap, of, tap } from 'rxjs';
 
-import { AccessTokenStore } from '../../auth/access-token.store';
-import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
-import { authFeature } from '../../auth/state/auth.feature';
-import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
-import { ActivityClock } from '../../platform/activity-clock';
-import { ActivityActions } from '../../diagnostics/state/diagnostics.actions';
-import { TAB_ID } from '../../platform/tab-id';
-import { CLOCK, WINDOW } from '../../platform/browser.tokens';
-import { TabChannel } from '../tab-channel';
-import { TabRegistry } from '../tab-registry';
-import { TabSyncActions } from './tab-sync.actions';
+import { AccessTokenStore } from '../auth/access-token.store';
+import { AuthApiActions, SessionActions } from '../auth/state/auth.actions';
+import { authFeature } from '../auth/state/auth.feature';
+import { ChangePasswordPageActions } from '../auth/state/change-password-page.actions';
+import { ActivityActions } from '../diagnostics/state/diagnostics.actions';
+import { ActivityClock } from '../platform/activity-clock';
+import { CLOCK, WINDOW } from '../platform/browser.tokens';
+import { TAB_ID } from '../platform/tab-id';
+import { TabSyncActions } from '../tabs/state/tab-sync.actions';
+import { TabChannel } from '../tabs/tab-channel';
+import { TabRegistry } from '../tabs/tab-registry';
 
 /** Turns other tabs' messages into this tab's state: sessions, sign-outs, activity, presence. */
 export const receiveFromOtherTabs = createEffect(

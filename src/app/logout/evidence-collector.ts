@@ -5,11 +5,11 @@ import { ServerClock } from '../auth/server-clock';
 import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { Evidence } from '../diagnosis/evidence';
-import { LogoutHistory } from '../logout/logout-history';
+import { ApiCallLog } from '../diagnostics/api-call-log';
+import { diagnosticsFeature } from '../diagnostics/state/diagnostics.feature';
 import { LogoutRecord } from '../model/logout-record';
 import { CLOCK } from '../platform/browser.tokens';
-import { ApiCallLog } from './api-call-log';
-import { diagnosticsFeature } from './state/diagnostics.feature';
+import { LogoutHistory } from './logout-history';
 
 const DAY_MS = 86_400_000;
 
