@@ -1,4 +1,4 @@
-import { record } from '../logout/logout-record.fixture';
+import { record } from '../model/logout-record.fixture';
 import { ApiCall } from '../model/api-call';
 import { LogoutRecord } from '../model/logout-record';
 import { Evidence } from './evidence';

@@ -1,4 +1,4 @@
-import { record } from '../logout/logout-record.fixture';
+import { record } from '../model/logout-record.fixture';
 import { diagnose } from './diagnose';
 import { DiagnosisRule } from './diagnosis-rule';
 import { DiagnosisSeverity, Evidence, LateTimer } from './evidence';

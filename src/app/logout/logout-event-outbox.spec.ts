@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT, LogoutEventOutbox, toEvent } from './logout-event-outbox';
-import { record } from './logout-record.fixture';
+import { record } from '../model/logout-record.fixture';
 
 describe('LogoutEventOutbox', () => {
   let outbox: LogoutEventOutbox;

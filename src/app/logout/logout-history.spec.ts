@@ -5,7 +5,7 @@ import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LOGOUT_HISTORY_KEY, LOGOUT_HISTORY_LIMIT, LogoutHistory } from './logout-history';
-import { record } from './logout-record.fixture';
+import { record } from '../model/logout-record.fixture';
 
 describe('LogoutHistory', () => {
   function setUp(initial?: string, storage: Storage = localStorage) {

@@ -1,4 +1,4 @@
-import { LogoutRecord } from '../model/logout-record';
+import { LogoutRecord } from './logout-record';
 
 /** A complete, valid logout record for specs; override what a spec is about. */
 export function record(overrides: Partial<LogoutRecord> = {}): LogoutRecord {
