@@ -10,7 +10,7 @@ import { ActivityActions } from '../../../src/app/diagnostics/state/diagnostics.
 import { DiagnosticsState, diagnosticsFeature } from '../../../src/app/diagnostics/state/diagnostics.feature';
 import * as activityEffects from '../../../src/app/diagnostics/state/activity.effects';
 import * as idleEffects from '../../../src/app/idle/idle.effects';
-import { shareActivity } from '../../../src/app/tabs/state/tab-sync.effects';
+import { shareActivity } from '../../../src/app/sync/tab-sync.effects';
 // The peer app's ng-idle setup (bench/peer-app), as the bundle bench builds it.
 import { PeerIdle } from '../../peer-app/src/app/idle/peer-idle';
 
