@@ -11,7 +11,7 @@ import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, storedSession } from '../auth-storage';
-import { RefreshCoordinator } from '../refresh-coordinator';
+import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
 import { classifyRefreshError } from '../refresh-outcome';
 import { toSignInError } from '../sign-in-error';
 import {
@@ -61,7 +61,9 @@ export const restoreSession = createEffect(
               ignoreElements(),
               catchError((error: unknown) => {
                 // Only whether the session is over matters here (its type was the coordinator's
-                // to work out, and to report).
+                // to work out, and to report) — or whether another tab ended it meanwhile, whose
+                // sign-out has ended this tab's session already: a deferred restore would revive it.
+                if (error instanceof SessionEndedElsewhere) return EMPTY;
                 const failure = classifyRefreshError(error, 0, null);
                 if (failure.kind === 'session-over') return EMPTY;
                 const { status, reason } = failure;
