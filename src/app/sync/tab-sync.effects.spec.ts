@@ -87,6 +87,23 @@ describe('receiveFromOtherTabs', () => {
     expect(tokens.get()).toBe('my-token');
   });
 
+  it("drops its token when another session comes without one: it is not the new session's", () => {
+    const { messages$, tokens } = setUp({ state: signedIn(session), token: 'my-token' });
+    const someoneElse = { ...session, sessionId: 'session-of-another-sign-in', user: { ...session.user, id: 2 } };
+
+    messages$.next({ kind: 'session', from: 'tab-b', session: someoneElse, access: null, at: 5 });
+
+    expect(tokens.get()).toBeNull();
+  });
+
+  it('keeps its token when its own session comes again without one (a refresh elsewhere)', () => {
+    const { messages$, tokens } = setUp({ state: signedIn(session), token: 'my-token' });
+
+    messages$.next({ kind: 'session', from: 'tab-b', session: { ...session, accessExpiresAt: session.accessExpiresAt + 1 }, access: null, at: 5 });
+
+    expect(tokens.get()).toBe('my-token');
+  });
+
   it.each([
     ['with its code', 'REVOKED_BY_ADMIN', 'REVOKED_BY_ADMIN'],
     ['without a code', null, undefined],

@@ -31,9 +31,14 @@ export const receiveFromOtherTabs = createEffect(
     return channel.messages$.pipe(
       mergeMap((message) => {
         switch (message.kind) {
-          case 'session':
+          case 'session': {
+            const current = session();
             if (message.access) tokens.set(message.access);
+            // Without a token (the storage fallback): a token of another session — another user
+            // may have signed in — must not go on with it; the next call refreshes with the cookie.
+            else if (current && current.sessionId !== message.session.sessionId) tokens.clear();
             return of(TabSyncActions.sessionShared({ session: message.session, at: clock() }));
+          }
           case 'signed-out': {
             const { logoutType, message: text, code } = message;
             return of(SessionActions.ended({ logoutType, message: text, code: code ?? undefined, fromOtherTab: true, at: clock() }));
