@@ -5,6 +5,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler, map, of, timer } from 'rxjs';
 
+import { advanceBy } from '../../testing/virtual-time';
 import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { SessionInfo } from '../model/session.model';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
@@ -63,12 +64,7 @@ describe('RefreshCoordinator.retryNow', () => {
   });
 
   /** Moves virtual time forward by `ms`, firing only the timers due by then. */
-  function advance(ms: number): void {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  }
+  const advance = (ms: number): void => advanceBy(scheduler, ms);
 
   function refresh() {
     const outcome: { session?: SessionInfo; error?: unknown } = {};
@@ -77,6 +73,18 @@ describe('RefreshCoordinator.retryNow', () => {
   }
 
   const unavailable = { status: 503, statusText: 'Unavailable' };
+
+  /** A reload: auth-storage names a session this tab does not hold yet. */
+  function storeSessionOfAnEarlierPage(): void {
+    TestBed.inject(AuthStorage).saveSession({
+      user: tokenBody.user,
+      sessionId: 'session-1',
+      rememberMe: true,
+      issuedAt: Date.now(),
+      accessExpiresAt: Date.now() + 60_000,
+      refreshExpiresAt: Date.now() + 86_400_000,
+    });
+  }
 
   it('ends the wait before the next attempt: the refresh is sent again at once', () => {
     const outcome = refresh();
@@ -122,14 +130,7 @@ describe('RefreshCoordinator.retryNow', () => {
   it('stops waiting for another tab\'s token and sends the refresh', () => {
     // A reload: auth-storage names a session this tab does not hold yet, so the refresh first gives
     // a token another tab may just have fetched a moment to arrive.
-    TestBed.inject(AuthStorage).saveSession({
-      user: tokenBody.user,
-      sessionId: 'session-1',
-      rememberMe: true,
-      issuedAt: Date.now(),
-      accessExpiresAt: Date.now() + 60_000,
-      refreshExpiresAt: Date.now() + 86_400_000,
-    });
+    storeSessionOfAnEarlierPage();
     refresh();
     backend.expectNone('/v1/auth/refresh/');
 
@@ -145,14 +146,7 @@ describe('RefreshCoordinator.retryNow', () => {
 
   it("waits for another tab's token on the first attempt only, not before each retry", () => {
     // A reload with no other tab open and the server unavailable.
-    TestBed.inject(AuthStorage).saveSession({
-      user: tokenBody.user,
-      sessionId: 'session-1',
-      rememberMe: true,
-      issuedAt: Date.now(),
-      accessExpiresAt: Date.now() + 60_000,
-      refreshExpiresAt: Date.now() + 86_400_000,
-    });
+    storeSessionOfAnEarlierPage();
     refresh();
     advance(SHARED_TOKEN_WAIT_MS);
     backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);

@@ -2,6 +2,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, VirtualTimeScheduler } from 'rxjs';
 
+import { advanceBy } from '../../testing/virtual-time';
 import { SessionActions } from '../auth/state/auth.actions';
 import { DEFAULT_LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../config/logout-lens.config';
 import { ActivityClock } from '../platform/activity-clock';
@@ -23,12 +24,8 @@ describe('enforceIdlePolicy', () => {
   let emitted: Action[];
   let completed: boolean;
 
-  function advance(ms: number): void {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  }
+  /** Moves virtual time forward by `ms`, firing only the timers due by then. */
+  const advance = (ms: number): void => advanceBy(scheduler, ms);
 
   /** Runs the effect; by default signed in, with the policy at 2 min and a 30 s warning. */
   function start(overrides: Partial<LogoutLensConfig> = {}, signedIn = true): void {

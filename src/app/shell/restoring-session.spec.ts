@@ -9,6 +9,7 @@ import { Router, provideRouter } from '@angular/router';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
+import { advanceBy } from '../../testing/virtual-time';
 import { AuthStatus, initialAuthState } from '../auth/state/auth.feature';
 import { RestoringSessionActions } from '../auth/state/restoring-session.actions';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
@@ -43,12 +44,7 @@ describe('RestoringSession', () => {
   const status = () => (fixture.nativeElement as HTMLElement).querySelector('[role="status"]');
 
   /** Moves virtual time forward by `ms`, firing only the timers due by then. */
-  function advance(ms: number): void {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  }
+  const advance = (ms: number): void => advanceBy(scheduler, ms);
 
   function settle(status: AuthStatus): void {
     store.setState({ auth: { ...initialAuthState, status } });

@@ -4,6 +4,7 @@ import { Actions } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
 import { Subject, VirtualTimeScheduler, map, race, take, timer } from 'rxjs';
 
+import { advanceBy } from '../../../testing/virtual-time';
 import { Credentials, SessionInfo } from '../../model/session.model';
 import { SESSION_HANDOVER_WAIT_MS, SharedSession, SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
@@ -82,12 +83,7 @@ describe('restoreSession', () => {
     ).subscribe(collect);
 
     /** Moves virtual time forward by `ms`, firing only the timers due by then. */
-    function advance(ms: number): void {
-      const target = scheduler.frame + ms;
-      scheduler.maxFrames = target;
-      scheduler.flush();
-      scheduler.frame = target;
-    }
+    const advance = (ms: number): void => advanceBy(scheduler, ms);
     /** Starts the app and lets the hand-over wait pass with no other tab answering. */
     function startAlone(): void {
       actions$.next(AppActions.started());

@@ -2,6 +2,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler, of, tap, throwError } from 'rxjs';
 
+import { advanceBy } from '../../../testing/virtual-time';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { SessionInfo } from '../../model/session.model';
 import { RefreshCoordinator } from '../refresh-coordinator';
@@ -42,12 +43,7 @@ describe('proactiveRefresh', () => {
   let coordinator: { refresh: jest.Mock<Observable<SessionInfo>, []> };
 
   /** Moves virtual time forward by `ms`, firing only the timers due by then. */
-  function advance(ms: number): void {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  }
+  const advance = (ms: number): void => advanceBy(scheduler, ms);
 
   beforeEach(() => {
     scheduler = new VirtualTimeScheduler();

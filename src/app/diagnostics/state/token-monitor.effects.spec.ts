@@ -1,6 +1,7 @@
 import { Action } from '@ngrx/store';
 import { Subject, VirtualTimeScheduler } from 'rxjs';
 
+import { advanceBy } from '../../../testing/virtual-time';
 import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
 import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
@@ -50,12 +51,8 @@ describe('monitorTokens', () => {
   let log: { write: jest.Mock };
   let checks: ReturnType<typeof TokenMonitorActions.checked>[];
 
-  function advance(ms: number): void {
-    const target = scheduler.frame + ms;
-    scheduler.maxFrames = target;
-    scheduler.flush();
-    scheduler.frame = target;
-  }
+  /** Moves virtual time forward by `ms`, firing only the timers due by then. */
+  const advance = (ms: number): void => advanceBy(scheduler, ms);
 
   beforeEach(() => {
     scheduler = new VirtualTimeScheduler();
