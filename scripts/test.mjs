@@ -1,4 +1,5 @@
-// `npm test`: type checks, then every suite — Jest, Karma (headless Chromium), pytest-django and
+// `npm test`: type checks, then every suite — Jest, Karma (headless Chromium), pytest-django (SQLite,
+// then PostgreSQL + Redis), schemathesis against the OpenAPI schema, the Django adopter test and
 // Playwright e2e against the real backend and app. Every suite runs even when one fails; the
 // summary prints the number of tests each ran, and the exit code is non-zero if any failed.
 import { execFileSync, spawn } from 'node:child_process';
