@@ -38,7 +38,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `node_modules/.bin/ng serve --host 127.0.0.1 --port ${appPort} --proxy-config e2e/proxy.e2e.mjs`,
+      command: `node_modules/.bin/ng serve demo --host 127.0.0.1 --port ${appPort} --proxy-config e2e/proxy.e2e.mjs`,
       url: `http://127.0.0.1:${appPort}`,
       reuseExistingServer: false,
       timeout: 240_000,

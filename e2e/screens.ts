@@ -1,6 +1,6 @@
 import { Page, expect } from '@playwright/test';
 
-import { LOGOUT_TYPES } from '../src/app/model/logout-type';
+import { LOGOUT_TYPES } from '../projects/logout-lens/src/lib/model/logout-type';
 import { Backend, DEMO_USER, signIn, tryApi } from './fixtures';
 
 /**

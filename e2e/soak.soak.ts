@@ -253,7 +253,7 @@ class SignOutWatch {
     await context.addInitScript(() => {
       let last = '';
       const look = () => {
-        const dialog = document.querySelector('app-logout-alert-dialog');
+        const dialog = document.querySelector('ll-logout-alert-dialog');
         const signIn = location.pathname.startsWith('/signin');
         if (!dialog && !signIn) {
           last = '';

@@ -11,7 +11,7 @@ import { root } from './setup.mjs';
 /** Text that exists only in the drawer's template. */
 const DRAWER_MARKER = 'Log Full State to Console';
 
-const build = spawnSync(join(root, 'node_modules', '.bin', 'ng'), ['build', '--stats-json'], {
+const build = spawnSync(join(root, 'node_modules', '.bin', 'ng'), ['build', 'demo', '--stats-json'], {
   cwd: root,
   encoding: 'utf8',
   timeout: 300_000,
@@ -24,7 +24,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const dist = join(root, 'dist', 'logout-lens');
+const dist = join(root, 'dist', 'demo');
 const stats = JSON.parse(readFileSync(join(dist, 'stats.json'), 'utf8'));
 const outputs = Object.entries(stats.outputs).filter(([file]) => file.endsWith('.js'));
 const initial = outputs.filter(([f]) => /^(main|polyfills)-/.test(f)).map(([f]) => f);

@@ -30,7 +30,7 @@ export function nginxCsp() {
   return match[1];
 }
 
-/** Serves dist/logout-lens/browser as nginx would (SPA fallback to index.html, the CSP header). */
+/** Serves dist/demo/browser as nginx would (SPA fallback to index.html, the CSP header). */
 function serve(dir, csp) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

@@ -17,7 +17,7 @@ const children = [
     env,
     stdio: 'inherit',
   }),
-  spawn(join(root, 'node_modules', '.bin', 'ng'), ['serve', '--host', '127.0.0.1', '--port', '4200'], {
+  spawn(join(root, 'node_modules', '.bin', 'ng'), ['serve', 'demo', '--host', '127.0.0.1', '--port', '4200'], {
     cwd: root,
     stdio: 'inherit',
   }),

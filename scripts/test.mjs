@@ -44,7 +44,7 @@ const suites = [
   {
     name: 'karma',
     command: bin('ng'),
-    args: ['test', '--watch=false', '--progress=false'],
+    args: ['test', 'demo', '--watch=false', '--progress=false'],
     count: (out) => {
       const all = [...out.matchAll(/Executed (\d+) of (\d+)(?: \((\d+) FAILED\))?/g)].at(-1);
       if (!all) return null;

@@ -236,6 +236,7 @@ export async function startStack({ backendPort = 8800, appPort = 4800 } = {}) {
     rmSync(outDir, { recursive: true, force: true });
     build = start('ng build', join(root, 'node_modules/.bin/ng'), [
       'build',
+      'demo',
       '--configuration',
       'production',
       '--output-path',
@@ -245,6 +246,7 @@ export async function startStack({ backendPort = 8800, appPort = 4800 } = {}) {
   } else {
     app = start('ng serve', join(root, 'node_modules/.bin/ng'), [
       'serve',
+      'demo',
       '--host',
       '127.0.0.1',
       '--port',

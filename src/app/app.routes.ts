@@ -1,6 +1,7 @@
 import { Routes } from '@angular/router';
 
-import { signedInGuard, signedOutGuard } from './auth/auth.guard';
+import { signedInGuard, signedOutGuard } from '@logout-lens/angular';
+import { loadChangePasswordPage, loadSessionsPage } from '@logout-lens/angular/material';
 
 export const routes: Routes = [
   {
@@ -20,13 +21,13 @@ export const routes: Routes = [
     path: 'account/sessions',
     title: 'Active sessions · Logout Lens',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./sessions/sessions-page').then((m) => m.SessionsPage),
+    loadComponent: loadSessionsPage,
   },
   {
     path: 'account/password',
     title: 'Change password · Logout Lens',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./account-password/change-password-page').then((m) => m.ChangePasswordPage),
+    loadComponent: loadChangePasswordPage,
   },
   { path: '**', redirectTo: '' },
 ];

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 
-import { DebugLauncher } from './debug-launcher/debug-launcher';
-import { RestoringSession } from './shell/restoring-session';
+import { RestoringSession } from '@logout-lens/angular/material';
 import { RouteHeadingFocus } from './shell/route-heading-focus';
 
 /**
@@ -11,8 +10,8 @@ import { RouteHeadingFocus } from './shell/route-heading-focus';
  */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, DebugLauncher, RestoringSession, RouteHeadingFocus],
-  template: `<app-restoring-session /><router-outlet appRouteHeadingFocus /><app-debug-launcher />`,
+  imports: [RouterOutlet, RestoringSession, RouteHeadingFocus],
+  template: `<ll-restoring-session /><router-outlet appRouteHeadingFocus />`,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {}

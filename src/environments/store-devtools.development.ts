@@ -1,7 +1,7 @@
 import { EnvironmentProviders } from '@angular/core';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 
-import { redactSecrets } from '../app/platform/redact-secrets';
+import { redactSecrets } from '@logout-lens/angular';
 
 /** The NgRx store devtools of the development build (`ng serve`); actions reach them redacted. */
 export const storeDevtools: EnvironmentProviders[] = [

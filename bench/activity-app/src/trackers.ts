@@ -4,13 +4,13 @@ import { Actions, ofType, provideEffects } from '@ngrx/effects';
 import { provideStore } from '@ngrx/store';
 
 // The product's own activity tracking and idle policy, wired as src/app/app.config.ts wires them.
-import { AuthState, authFeature, initialAuthState } from '../../../src/app/auth/state/auth.feature';
-import { provideLogoutLensConfig } from '../../../src/app/config/logout-lens.config';
-import { ActivityActions } from '../../../src/app/diagnostics/state/diagnostics.actions';
-import { DiagnosticsState, diagnosticsFeature } from '../../../src/app/diagnostics/state/diagnostics.feature';
-import * as activityEffects from '../../../src/app/diagnostics/state/activity.effects';
-import * as idleEffects from '../../../src/app/idle/idle.effects';
-import { shareActivity } from '../../../src/app/sync/tab-sync.effects';
+import { AuthState, authFeature, initialAuthState } from '../../../projects/logout-lens/src/lib/auth/state/auth.feature';
+import { provideLogoutLensConfig } from '../../../projects/logout-lens/src/lib/config/logout-lens.config';
+import { ActivityActions } from '../../../projects/logout-lens/src/lib/diagnostics/state/diagnostics.actions';
+import { DiagnosticsState, diagnosticsFeature } from '../../../projects/logout-lens/src/lib/diagnostics/state/diagnostics.feature';
+import * as activityEffects from '../../../projects/logout-lens/src/lib/diagnostics/state/activity.effects';
+import * as idleEffects from '../../../projects/logout-lens/src/lib/idle/idle.effects';
+import { shareActivity } from '../../../projects/logout-lens/src/lib/sync/tab-sync.effects';
 // The peer app's ng-idle setup (bench/peer-app), as the bundle bench builds it.
 import { PeerIdle } from '../../peer-app/src/app/idle/peer-idle';
 

@@ -2,7 +2,7 @@ import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
-import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
 import { DemoEndpoint } from './demo-endpoints';
 import { SIMULATE_NETWORK_CUT } from './network-cut.interceptor';
 

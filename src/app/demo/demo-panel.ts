@@ -4,7 +4,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { catchError, forkJoin, map, of } from 'rxjs';
 
-import { describeHttpError } from '../notifications/http-error-message';
+import { describeHttpError } from '@logout-lens/angular';
 import { DemoApi } from './demo-api';
 import { DEMO_ENDPOINTS, DemoEndpoint } from './demo-endpoints';
 

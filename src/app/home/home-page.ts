@@ -6,8 +6,8 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
-import { UserMenuActions } from '../auth/state/auth.actions';
-import { authFeature } from '../auth/state/auth.feature';
+import { UserMenuActions } from '@logout-lens/angular';
+import { authFeature } from '@logout-lens/angular';
 import { DemoPanel } from '../demo/demo-panel';
 
 /** The signed-in home page: the user, their menu, and the API test bench. */

@@ -1,4 +1,4 @@
-import { SignInError } from '../model/session.model';
+import { SignInError } from '@logout-lens/angular';
 
 /** The sign-in failure in words a person understands (field-level errors sit by their fields). */
 export function signInErrorMessage(error: SignInError | null, supportContact: string): string | null {

@@ -6,8 +6,8 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MemoizedSelector } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 
-import { SignInPageActions } from '../auth/state/auth.actions';
-import { authFeature, initialAuthState } from '../auth/state/auth.feature';
+import { SignInPageActions } from '../../../projects/logout-lens/src/lib/auth/state/auth.actions';
+import { authFeature, initialAuthState } from '../../../projects/logout-lens/src/lib/auth/state/auth.feature';
 import { SignInPage } from './signin-page';
 
 describe('SignInPage (Chromium)', () => {

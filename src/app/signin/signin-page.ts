@@ -19,11 +19,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Store } from '@ngrx/store';
 
-import { SignInPageActions } from '../auth/state/auth.actions';
-import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
-import { LastLogoutReason } from '../logout/last-logout-reason';
-import { LogoutReasonBanner } from '../logout/logout-reason-banner';
-import { authFeature } from '../auth/state/auth.feature';
+import { SignInPageActions } from '@logout-lens/angular';
+import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
+import { LastLogoutReason } from '@logout-lens/angular';
+import { LogoutReasonBanner } from '@logout-lens/angular/material';
+import { authFeature } from '@logout-lens/angular';
 import { signInErrorMessage } from './signin-error-message';
 
 /** The sign-in page: email, password, "Remember me for 20 days". */

@@ -1,0 +1,17 @@
+import { clockOffsetText } from '@logout-lens/angular';
+import { CLOCK_SKEW_THRESHOLD_MS } from '@logout-lens/angular';
+
+/**
+ * The one sentence that says the drawer's times were corrected for this computer's clock, or
+ * null when its skew is within the measurement noise and nothing needed correcting. `skewMs` is
+ * server time minus local time (positive: this computer is behind).
+ */
+export function clockCorrectionNote(skewMs: number): string | null {
+  if (Math.abs(skewMs) < CLOCK_SKEW_THRESHOLD_MS) return null;
+  return `Times corrected for a clock ${clockOffsetText(skewMs)}.`;
+}
+
+/** Whether a clock skew is worth a warning (the same line the diagnosis draws). */
+export function isNotableSkew(skewMs: number): boolean {
+  return Math.abs(skewMs) >= CLOCK_SKEW_THRESHOLD_MS;
+}

@@ -1,0 +1,88 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatIconModule } from '@angular/material/icon';
+import { BehaviorSubject, EMPTY, combineLatest, distinctUntilChanged, map, switchMap, timer } from 'rxjs';
+
+import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
+import { diagnose } from '@logout-lens/angular';
+import { TIME_FORMAT } from '@logout-lens/angular';
+import { LogoutRecord } from '@logout-lens/angular';
+import { SESSION_SCHEDULER } from '@logout-lens/angular';
+import { EvidenceCollector } from '@logout-lens/angular';
+import { LastLogoutReason } from '@logout-lens/angular';
+import { presentLogout } from '@logout-lens/angular';
+
+/**
+ * Above the sign-in card after a sign-out: why, with an icon and colour by type, what to do next
+ * when it may not have been the user, and the technical details on request. It leaves by itself
+ * after 30 s (configurable) and takes `last_logout_reason` with it — never while it is hovered,
+ * has focus or is expanded: the count starts again when none of these holds (WCAG 2.2.1).
+ */
+@Component({
+  selector: 'll-logout-reason-banner',
+  imports: [DatePipe, MatButtonModule, MatExpansionModule, MatIconModule],
+  templateUrl: './logout-reason-banner.html',
+  styleUrl: './logout-reason-banner.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LogoutReasonBanner {
+  private readonly reason = inject(LastLogoutReason);
+  protected readonly record = signal<LogoutRecord | null>(this.reason.read());
+  private readonly config = inject(LOGOUT_LENS_CONFIG);
+  protected readonly presentation = (record: LogoutRecord) =>
+    presentLogout(record.type, this.config);
+  private readonly evidence = inject(EvidenceCollector);
+  /** The most likely cause, from this record and what else this browser saw. */
+  protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
+
+  protected readonly timeFormat = TIME_FORMAT;
+  private readonly hovered = new BehaviorSubject(false);
+  private readonly focused = new BehaviorSubject(false);
+  private readonly expanded = new BehaviorSubject(false);
+
+  constructor() {
+    if (!this.record()) return;
+    const scheduler = inject(SESSION_SCHEDULER);
+    combineLatest([this.hovered, this.focused, this.expanded])
+      .pipe(
+        map((holds) => holds.some(Boolean)),
+        distinctUntilChanged(),
+        switchMap((held) => (held ? EMPTY : timer(this.config.bannerLifetimeMs, scheduler))),
+        takeUntilDestroyed(inject(DestroyRef)),
+      )
+      .subscribe(() => this.dismiss());
+  }
+
+  protected hover(on: boolean): void {
+    this.hovered.next(on);
+  }
+
+  /** Focus inside the banner holds it; focus moving between its own controls does not let go. */
+  protected focusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    const host = event.currentTarget as HTMLElement;
+    if (!next || !host.contains(next)) this.focused.next(false);
+  }
+
+  protected focusIn(): void {
+    this.focused.next(true);
+  }
+
+  protected expand(open: boolean): void {
+    this.expanded.next(open);
+  }
+
+  protected dismiss(): void {
+    this.reason.clear();
+    this.record.set(null);
+  }
+
+  protected idle(seconds: number): string {
+    if (seconds < 60) return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  }
+}

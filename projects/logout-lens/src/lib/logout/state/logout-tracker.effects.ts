@@ -1,0 +1,144 @@
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { EMPTY, catchError, concatMap, exhaustMap, filter, last, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
+
+import { AuthApi } from '../../auth/auth-api';
+import { AppActions } from '../../auth/state/auth.actions';
+import { EndedSession, authFeature } from '../../auth/state/auth.feature';
+import { onSignInPage, signInTree } from '../../auth/routes';
+import { LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../../config/logout-lens.config';
+import { WINDOW } from '../../platform/browser.tokens';
+import { ConsoleLog } from '../../platform/console-log';
+import { LogoutLensUi } from '../../platform/logout-lens-ui';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
+import { LastLogoutReason } from '../last-logout-reason';
+import { LogoutEventOutbox } from '../logout-event-outbox';
+import { LogoutHistory } from '../logout-history';
+import { presentLogout } from '../logout-messages';
+import { LogoutRecordBuilder } from '../logout-record-builder';
+import { LogoutTrackerActions } from './logout-tracker.actions';
+
+/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
+function endedSessions() {
+  return inject(Store)
+    .select(authFeature.selectLastLogout)
+    .pipe(filter((ended): ended is EndedSession => ended !== null));
+}
+
+/**
+ * Writes every sign-out down: `logout_history`, `last_logout_reason`, a `[LogoutTracker]` line,
+ * and the backend's audit trail (through the outbox, so an unreachable backend loses nothing).
+ */
+export const recordLogout = createEffect(
+  (
+    ended$ = endedSessions(),
+    builder = inject(LogoutRecordBuilder),
+    history = inject(LogoutHistory),
+    reason = inject(LastLogoutReason),
+    outbox = inject(LogoutEventOutbox),
+    log = inject(ConsoleLog),
+  ) =>
+    ended$.pipe(
+      map((ended) => ({ ended, record: builder.build(ended) })),
+      tap(({ ended, record }) => reason.write(record, ended.session?.user.email)),
+      map(({ record }) => record),
+      tap((record) => {
+        const origin = record.from_other_tab ? ' (from another tab)' : '';
+        log.write('warn', '[LogoutTracker]', `Logout event: ${record.type}${origin} — ${record.message}`, record);
+        log.write('info', '[LogoutTracker]', `Idle time: ${formatIdle(record.idle_seconds)}`);
+      }),
+      // In order: into the shared history (under a cross-tab lock), then to the backend. A
+      // sign-out that came from another tab is reported by that tab, not again by this one.
+      concatMap((record) =>
+        history.appendShared(record).pipe(
+          switchMap(() => (record.from_other_tab ? of(false) : outbox.submit(record))),
+          map((delivered) => LogoutTrackerActions.recorded({ record, delivered })),
+        ),
+      ),
+    ),
+  { functional: true },
+);
+
+/**
+ * Says why before the redirect: a dialog that cannot be missed, then the sign-in page. The dialog
+ * is for a sign-out the user did not choose, met on a page of the app; when they chose it (here or
+ * in another tab), or no page has been shown yet (a reload that finds the session over), or they
+ * are on the sign-in page already, they go there at once and its banner says it.
+ */
+export const alertBeforeRedirect = createEffect(
+  (
+    ended$ = endedSessions(),
+    ui = inject(LogoutLensUi),
+    router = inject(Router),
+    config = inject(LOGOUT_LENS_CONFIG),
+  ) =>
+    ended$.pipe(
+      switchMap((ended) => {
+        // Other dialogs, and a notice such as "… You are still signed in", are no longer true.
+        ui.closeAll();
+        // The page to come back to after signing in again (none when the user chose to leave).
+        const signIn = signInTree(router, config, ended.logoutType === 'USER_INITIATED' ? null : router.url);
+        if (!needsDialog(ended, router, config)) return of(signIn);
+        return ui.alertSignOut({
+          type: ended.logoutType,
+          presentation: presentLogout(ended.logoutType, config),
+          fromOtherTab: ended.fromOtherTab,
+          delayMs: config.logoutAlertDelayMs,
+        }).pipe(last(null, null), map(() => signIn));
+      }),
+      tap((signIn) => void router.navigateByUrl(signIn)),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** Whether a sign-out is said in a dialog first: one the user did not choose, on a page other than sign-in. */
+function needsDialog(ended: EndedSession, router: Router, config: LogoutLensConfig): boolean {
+  if (ended.logoutType === 'USER_INITIATED') return false;
+  // Before the first page is shown (a reload) the user is on no page: the sign-in page is the first.
+  if (!router.navigated) return false;
+  return !onSignInPage(router, config);
+}
+
+/** Retries undelivered events: on start, when the browser is back online, and periodically. */
+export const flushLogoutEvents = createEffect(
+  (
+    actions$ = inject(Actions),
+    outbox = inject(LogoutEventOutbox),
+    win = inject(WINDOW),
+    config = inject(LOGOUT_LENS_CONFIG),
+    scheduler = inject(SESSION_SCHEDULER),
+  ) =>
+    merge(
+      actions$.pipe(ofType(AppActions.started)),
+      win ? fromEvent(win, 'online') : EMPTY,
+      interval(config.sessionCheckIntervalMs, scheduler),
+    ).pipe(
+      filter(() => outbox.pending().length > 0),
+      exhaustMap(() => outbox.flush()),
+    ),
+  { functional: true, dispatch: false },
+);
+
+function formatIdle(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/**
+ * Clears the refresh cookie after the user signs out. The session itself is revoked on the
+ * server by the logout event, whatever the type (the outbox keeps the event, and so the revoke,
+ * until the backend can be reached); this waits for the event to be posted first, so it still
+ * carries the cookie that ties it to the user.
+ */
+export const revokeOnServer = createEffect(
+  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+    actions$.pipe(
+      ofType(LogoutTrackerActions.recorded),
+      filter(({ record }) => record.type === 'USER_INITIATED' && !record.from_other_tab),
+      exhaustMap(() => api.logout().pipe(catchError(() => EMPTY))),
+    ),
+  { functional: true, dispatch: false },
+);

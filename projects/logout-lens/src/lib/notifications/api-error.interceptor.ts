@@ -1,0 +1,42 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { catchError, throwError } from 'rxjs';
+
+import { SILENT_ERRORS, isApiRequest } from '../auth/api-request';
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { CLOCK, WINDOW } from '../platform/browser.tokens';
+import { LogoutLensUi } from '../platform/logout-lens-ui';
+import { ApiErrorActions } from './api-error.actions';
+import { describeHttpError } from './http-error-message';
+
+/**
+ * Tells the user, in a notice (a snack bar with `withMaterialUi()`), when an API call fails in a way that does not end the session:
+ * network errors, 402, 403, 429 and 5xx. 401s are the session's business, not the user's.
+ */
+export const apiErrorInterceptor: HttpInterceptorFn = (req, next) => {
+  const config = inject(LOGOUT_LENS_CONFIG);
+  const origin = inject(WINDOW)?.location.origin ?? null;
+  if (req.context.get(SILENT_ERRORS) || !isApiRequest(req.url, config, origin)) {
+    return next(req);
+  }
+  const ui = inject(LogoutLensUi);
+  const store = inject(Store);
+  const clock = inject(CLOCK);
+  return next(req).pipe(
+    catchError((error: unknown) => {
+      if (error instanceof HttpErrorResponse && error.status !== 401 && error.status !== 400) {
+        ui.notify(describeHttpError(error), config.noticeDurationMs);
+        store.dispatch(
+          ApiErrorActions.failedSessionKept({
+            status: error.status,
+            method: req.method,
+            url: req.url.split(/[?#]/)[0]!,
+            at: clock(),
+          }),
+        );
+      }
+      return throwError(() => error);
+    }),
+  );
+};
