@@ -234,6 +234,8 @@ LOGOUT_LENS = {
         "dev-only-ll-signing-key-7Qm2vX9pL4tR8wZ1cK6nB3yH5jD0fG2sA7eU9iO4",
     ),
     "NUM_PROXIES": int(os.environ.get("LL_NUM_PROXIES", "0")),
+    # The demo app's own reasons a session may end (withLogoutReasons() in src/app).
+    "APP_LOGOUT_TYPES": ["LICENSE_EXPIRED", "TENANT_SWITCHED"],
 }
 # Rate limits set in the environment (scope -> variable); the scopes not set keep the
 # defaults documented in logout_lens/settings.py (THROTTLE_RATES).

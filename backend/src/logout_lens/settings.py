@@ -47,6 +47,11 @@ REFRESH_COOKIE_SECURE (bool, default: not DEBUG)
     not, logout_lens.W003).
 CSRF_HEADER_NAME (str, "X-Requested-With"), CSRF_HEADER_VALUE (str, "XMLHttpRequest")
     Header that cookie-authenticated endpoints (refresh, logout, logout-event) require.
+APP_LOGOUT_TYPES (list of str, [])
+    The app's own reasons a session may end (`withLogoutReasons()` in the Angular library),
+    e.g. ["LICENSE_EXPIRED", "TENANT_SWITCHED"]: the audit trail accepts and lists them
+    like the built-in ones. Upper case, digits and "_", 3 to 32 characters, not a built-in
+    type (a system check error otherwise, logout_lens.E006).
 NUM_PROXIES (int, 0)
     Number of trusted reverse proxies in front of the app; decides which
     X-Forwarded-For entry is the client IP. 0 means REMOTE_ADDR is used.
@@ -102,6 +107,7 @@ DEFAULTS = {
     "CSRF_HEADER_NAME": "X-Requested-With",
     "CSRF_HEADER_VALUE": "XMLHttpRequest",
     "NUM_PROXIES": 0,
+    "APP_LOGOUT_TYPES": (),
     "THROTTLE_RATES": {
         "login": "100/min",
         "login_failures": "10/hour",

@@ -77,7 +77,7 @@ def _routes(patterns, prefix=""):
 
 def test_every_url_of_the_package_is_in_the_schema(schema):
     routes = {PREFIX + route for route in _routes(logout_lens.urls.urlpatterns)}
-    assert len(routes) == 9
+    assert len(routes) == 10
     assert routes <= set(schema["paths"]), routes - set(schema["paths"])
     # ... and nothing else: not the example's demo endpoints nor the test hooks.
     assert set(schema["paths"]) == routes
@@ -89,7 +89,7 @@ def test_every_operation_documents_its_errors_with_the_error_body(schema):
         for path, item in schema["paths"].items()
         for method, operation in item.items()
     ]
-    assert len(operations) == 10
+    assert len(operations) == 11
     for path, method, operation in operations:
         responses = operation["responses"]
         errors = {status: answer for status, answer in responses.items() if int(status) >= 400}

@@ -16,7 +16,9 @@ from conftest import AJAX, COOKIE, PASSWORD, bearer, login, refresh
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a-much-better-passphrase-42"
-GRANT_FIELDS = {"access", "access_expires_at", "refresh_expires_at", "session_id", "remember_me", "user"}
+GRANT_FIELDS = {
+    "access", "access_expires_at", "refresh_expires_at", "session_id", "remember_me", "user", "session_policy",
+}
 
 
 def change(client, grant, current=PASSWORD, new=NEW_PASSWORD):

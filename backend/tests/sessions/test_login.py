@@ -15,6 +15,7 @@ def test_login_returns_tokens_and_user(api, user):
     body = response.json()
     assert set(body) == {
         "access", "access_expires_at", "refresh_expires_at", "session_id", "remember_me", "user",
+        "session_policy",
     }
     assert body["user"] == {"id": str(user.pk), "email": "dana@example.com", "name": "Dana Demo"}
     assert body["remember_me"] is True

@@ -16,6 +16,14 @@ class LogoutType(models.TextChoices):
     UNKNOWN = "UNKNOWN"
 
 
+def logout_type_choices():
+    """The built-in types, then the project's own (APP_LOGOUT_TYPES), as (value, label) pairs."""
+    from logout_lens.settings import api_settings
+
+    own = [(t, t.replace("_", " ").title()) for t in api_settings.APP_LOGOUT_TYPES if t not in LogoutType.values]
+    return [*LogoutType.choices, *own]
+
+
 class EventSource(models.TextChoices):
     CLIENT = "client"
     SERVER = "server"

@@ -5,7 +5,7 @@ from logout_lens.sessions.models import RevokeReason
 from logout_lens.sessions.signals import session_ended
 
 from .logline import log_event
-from .models import EventSource, LogoutEvent, LogoutType
+from .models import EventSource, LogoutEvent, LogoutType, logout_type_choices
 
 TYPE_BY_REASON = {
     RevokeReason.LOGOUT: LogoutType.USER_INITIATED,
@@ -35,7 +35,8 @@ def record_server_logout(
     sender, user, session_id, device_id, reason, client, logout_type=None, evidence=None, **kwargs
 ):
     # A session the browser ended is recorded with the type the browser gave.
-    type_ = logout_type if logout_type in LogoutType.values else TYPE_BY_REASON.get(reason)
+    known = {value for value, _label in logout_type_choices()}
+    type_ = logout_type if logout_type in known else TYPE_BY_REASON.get(reason)
     event = LogoutEvent.objects.create(
         type=type_ or LogoutType.UNKNOWN,
         source=EventSource.SERVER,

@@ -17,12 +17,23 @@ from .fields import (
     StrictRegexField,
     StrictUUIDField,
 )
-from .models import EventSource, LogoutEvent, LogoutType
+from .models import EventSource, LogoutEvent, LogoutType, logout_type_choices
 
 MAX_IDLE_SECONDS = 10**8
 ASCII_DIGITS = re.compile(r"[0-9]+")
 CLIENT_EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
+
+
+class LogoutTypeField(serializers.ChoiceField):
+    """A logout type: a built-in one or one of the project's APP_LOGOUT_TYPES, read when used."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=logout_type_choices(), **kwargs)
+
+    def to_internal_value(self, data):
+        self.choices = logout_type_choices()
+        return super().to_internal_value(data)
 
 
 class LogoutEventInputSerializer(serializers.Serializer):
@@ -31,7 +42,7 @@ class LogoutEventInputSerializer(serializers.Serializer):
     servers accept events from newer clients.
     """
 
-    type = serializers.ChoiceField(choices=LogoutType.choices)
+    type = LogoutTypeField()
     message = RedactedCharField(
         max_length=500, required=False, allow_blank=True, default="", trim_whitespace=False
     )
@@ -133,7 +144,7 @@ class LogoutEventFilterSerializer(serializers.Serializer):
 
     user = serializers.CharField(required=False, max_length=254)
     device_id = serializers.RegexField(DEVICE_ID_PATTERN, required=False, error_messages=ID_ERROR)
-    type = serializers.ChoiceField(choices=LogoutType.choices, required=False)
+    type = LogoutTypeField(required=False)
     session_id = serializers.UUIDField(required=False)
     since = serializers.DateTimeField(required=False)
     until = serializers.DateTimeField(required=False)

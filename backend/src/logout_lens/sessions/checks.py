@@ -1,4 +1,6 @@
 """System checks for a misconfigured token setup and for insecure production settings."""
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -151,5 +153,30 @@ def check_unknown_settings(app_configs, **kwargs):
             "LOGOUT_LENS has keys Logout Lens does not know: " + ", ".join(unknown) + ".",
             hint="logout_lens/settings.py lists every key; check the spelling.",
             id="logout_lens.E005",
+        )
+    ]
+
+
+APP_LOGOUT_TYPE = re.compile(r"^[A-Z][A-Z0-9_]{2,31}\Z")
+
+
+@register()
+def check_app_logout_types(app_configs, **kwargs):
+    """APP_LOGOUT_TYPES: well-formed names, none of them a built-in type."""
+    from ..audit.models import LogoutType
+
+    types = api_settings.APP_LOGOUT_TYPES
+    if isinstance(types, str) or not all(isinstance(t, str) for t in types):
+        bad = [repr(types)]
+    else:
+        bad = [repr(t) for t in types if not APP_LOGOUT_TYPE.match(t) or t in LogoutType.values]
+    if not bad:
+        return []
+    return [
+        Error(
+            "LOGOUT_LENS['APP_LOGOUT_TYPES'] has names that are not app logout types: " + ", ".join(bad) + ".",
+            hint='A list of names such as "LICENSE_EXPIRED": A-Z, 0-9 and "_", 3 to 32 characters, '
+            "none of them a built-in type.",
+            id="logout_lens.E006",
         )
     ]

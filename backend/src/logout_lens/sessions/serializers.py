@@ -2,6 +2,9 @@
 from django.contrib.auth import authenticate, get_user_model, password_validation
 from rest_framework import serializers
 
+from ..schema import extend_schema_field
+from ..settings import api_settings
+
 from .exceptions import AccountDisabledSignIn, InvalidCredentials
 
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}\Z"
@@ -87,6 +90,25 @@ class ChangePasswordSerializer(serializers.Serializer):
         return user
 
 
+class SessionPolicySerializer(serializers.Serializer):
+    """The session policy in force, in seconds, so that clients say it in the server's words."""
+
+    access_seconds = serializers.IntegerField(help_text="Lifetime of an access token.")
+    remember_me_seconds = serializers.IntegerField(
+        help_text='Absolute lifetime of a session started with "Remember me".'
+    )
+    standard_seconds = serializers.IntegerField(help_text='Absolute lifetime of any other session.')
+
+
+def session_policy():
+    """The policy of the settings in force (read at each call: tests and projects override them)."""
+    return {
+        "access_seconds": int(api_settings.ACCESS_TOKEN_LIFETIME.total_seconds()),
+        "remember_me_seconds": int(api_settings.REFRESH_TOKEN_LIFETIME_REMEMBER_ME.total_seconds()),
+        "standard_seconds": int(api_settings.REFRESH_TOKEN_LIFETIME.total_seconds()),
+    }
+
+
 class SessionGrantSerializer(serializers.Serializer):
     """Shape of a sign-in or refresh response (the refresh token travels in the cookie)."""
 
@@ -96,6 +118,11 @@ class SessionGrantSerializer(serializers.Serializer):
     session_id = serializers.UUIDField()
     remember_me = serializers.BooleanField()
     user = UserSerializer()
+    session_policy = serializers.SerializerMethodField()
+
+    @extend_schema_field(SessionPolicySerializer)
+    def get_session_policy(self, grant):
+        return session_policy()
 
 
 class SessionSerializer(serializers.Serializer):

@@ -30,8 +30,10 @@ from .serializers import (
     ChangePasswordSerializer,
     LoginSerializer,
     SessionGrantSerializer,
+    SessionPolicySerializer,
     SessionSerializer,
     UserSerializer,
+    session_policy,
 )
 from .throttling import LOGIN_THROTTLES, ChangePasswordThrottle
 
@@ -131,6 +133,24 @@ class LogoutView(CookieEndpoint):
         clear_refresh_cookie(response)
         response["Clear-Site-Data"] = LOGOUT_CLEAR_SITE_DATA
         return response
+
+
+class PolicyView(LogoutLensViewMixin, APIView):
+    """The session policy, for a sign-in page to state before anyone signs in."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        operation_id="policy",
+        tags=["auth"],
+        summary="The session policy",
+        description="How long access tokens and sessions (with and without \"Remember me\") "
+        "last, in seconds. Public: it says nothing about anyone.",
+        responses=answers({200: SessionPolicySerializer}),
+    )
+    def get(self, request):
+        return Response(session_policy())
 
 
 class MeView(LogoutLensViewMixin, APIView):
