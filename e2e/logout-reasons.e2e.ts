@@ -89,6 +89,25 @@ test.describe('every sign-out is explained', () => {
     });
   });
 
+  test("an app's own reason (withLogoutReasons): LICENSE_EXPIRED, ended through LogoutLens.endSession", async ({
+    page,
+    backend,
+  }) => {
+    await signIn(page, { rememberMe: true });
+    const device = await deviceId(page);
+    await page.getByRole('button', { name: 'Expire the licence' }).click();
+    await expectSignOutExplained(page, backend, device, {
+      type: 'LICENSE_EXPIRED',
+      title: "Your organisation's licence has expired",
+      minIdle: 0,
+      maxIdle: 10,
+    });
+    await test.step('the server ended the session too, and recorded it under the same type', async () => {
+      const server = (await backend.auditEvents({ type: 'LICENSE_EXPIRED', device_id: device })).filter((e) => e.source === 'server');
+      expect(server).toEqual([expect.objectContaining({ type: 'LICENSE_EXPIRED', device_id: device })]);
+    });
+  });
+
   test('TOKEN_EXPIRED (refresh lifetime shrunk)', async ({ page, backend }) => {
     await backend.setLifetimes({ access_token_lifetime: 60, refresh_token_lifetime: 100 });
     await signIn(page, { rememberMe: false });

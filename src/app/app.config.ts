@@ -3,11 +3,20 @@ import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessC
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideStore } from '@ngrx/store';
 
-import { logoutLensInterceptor, provideLogoutLens, withAppStore, withDevtools } from '@logout-lens/angular';
+import {
+  LogoutLensIntl,
+  logoutLensInterceptor,
+  provideLogoutLens,
+  withAppStore,
+  withDevtools,
+  withLogoutReasons,
+} from '@logout-lens/angular';
 import { withMaterialUi } from '@logout-lens/angular/material';
 import { environment } from '../environments/environment';
 import { storeDevtools } from '../environments/store-devtools';
 import { routes } from './app.routes';
+import { APP_LOGOUT_REASONS } from './demo/app-logout-reasons';
+import { GermanLogoutLensIntl, demoLanguage } from './demo/intl-de';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 
 export const appConfig: ApplicationConfig = {
@@ -19,11 +28,14 @@ export const appConfig: ApplicationConfig = {
     // The demo keeps a root store of its own (with Redux DevTools in development).
     provideStore(),
     storeDevtools,
+    // Logout Lens's words in the language the demo shows (English, or German with ?lang=de).
+    { provide: LogoutLensIntl, useClass: demoLanguage() === 'de' ? GermanLogoutLensIntl : LogoutLensIntl },
     provideLogoutLens(
       { appName: 'Logout Lens', appVersion: environment.version },
       withAppStore(),
       withMaterialUi(),
       withDevtools(() => import('@logout-lens/angular/devtools')),
+      withLogoutReasons(APP_LOGOUT_REASONS),
     ),
   ],
 };

@@ -10,6 +10,7 @@ export * from './lib/api/logout-lens-events';
 export * from './lib/api/provide-logout-lens';
 export * from './lib/config/features';
 export * from './lib/idle/with-idle-policy';
+export * from './lib/intl/logout-lens-intl';
 export * from './lib/api/with-devtools';
 
 // Building blocks the /material and /devtools entry points (and an app's own UI) are made of.
@@ -19,6 +20,7 @@ export * from './lib/auth/auth-storage';
 export * from './lib/auth/auth.guard';
 export * from './lib/auth/routes';
 export * from './lib/auth/server-clock';
+export * from './lib/auth/session-policy';
 export * from './lib/auth/state/auth.actions';
 export * from './lib/auth/state/auth.feature';
 export * from './lib/auth/state/change-password-page.actions';

@@ -7,13 +7,14 @@ import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
 import { UserMenuActions } from '@logout-lens/angular';
-import { authFeature } from '@logout-lens/angular';
+import { LogoutLensIntl, authFeature } from '@logout-lens/angular';
+import { AppReasonsPanel } from '../demo/app-reasons-panel';
 import { DemoPanel } from '../demo/demo-panel';
 
 /** The signed-in home page: the user, their menu, and the API test bench. */
 @Component({
   selector: 'app-home-page',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatToolbarModule, RouterLink, DemoPanel],
+  imports: [MatButtonModule, MatIconModule, MatMenuModule, MatToolbarModule, RouterLink, DemoPanel, AppReasonsPanel],
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,6 +28,12 @@ export class HomePage {
     () => this.liveSession() ?? this.lastLogout()?.session ?? null,
   );
   protected readonly user = computed(() => this.session()?.user ?? null);
+  private readonly intl = inject(LogoutLensIntl);
+  /** The session's lifetime as the server's policy gave it ("20 days"). */
+  protected readonly lifetime = computed(() => {
+    const seconds = this.session()?.lifetimeSeconds;
+    return seconds ? this.intl.lifetime(seconds) : null;
+  });
 
   protected signOut(): void {
     this.store.dispatch(UserMenuActions.signOutClicked());

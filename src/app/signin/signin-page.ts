@@ -19,14 +19,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { Store } from '@ngrx/store';
 
-import { SignInPageActions } from '@logout-lens/angular';
-import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
-import { LastLogoutReason } from '@logout-lens/angular';
+import {
+  LOGOUT_LENS_CONFIG,
+  LastLogoutReason,
+  LogoutLens,
+  LogoutLensIntl,
+  SignInPageActions,
+  authFeature,
+} from '@logout-lens/angular';
 import { LogoutReasonBanner } from '@logout-lens/angular/material';
-import { authFeature } from '@logout-lens/angular';
 import { signInErrorMessage } from './signin-error-message';
 
-/** The sign-in page: email, password, "Remember me for 20 days". */
+/** The sign-in page: email, password, "Remember me for 20 days" (the server's policy, in its words). */
 @Component({
   selector: 'app-signin-page',
   imports: [
@@ -54,6 +58,9 @@ export class SignInPage {
     rememberMe: [false],
   });
   protected readonly passwordVisible = signal(false);
+  private readonly lens = inject(LogoutLens);
+  private readonly intl = inject(LogoutLensIntl);
+  protected readonly rememberMeLabel = computed(() => this.intl.rememberMeLabel(this.lens.policy()?.rememberMeSeconds ?? null));
   protected readonly signingIn = this.store.selectSignal(authFeature.selectIsSigningIn);
   private readonly error = this.store.selectSignal(authFeature.selectSignInError);
   private readonly supportContact = inject(LOGOUT_LENS_CONFIG).supportContact;
@@ -67,6 +74,7 @@ export class SignInPage {
   private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
 
   constructor() {
+    this.lens.loadPolicy();
     // Inputs are locked while a request is under way, so it cannot be submitted twice; the
     // button stays focusable (aria-disabled) so focus stays on it.
     effect(() => (this.signingIn() ? this.form.disable() : this.form.enable()));

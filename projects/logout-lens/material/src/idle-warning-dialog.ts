@@ -5,16 +5,11 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { map, timer } from 'rxjs';
 
-import { ActivityClock } from '@logout-lens/angular';
-import { SESSION_SCHEDULER } from '@logout-lens/angular';
+import { ActivityClock, LogoutLensIntl, SESSION_SCHEDULER } from '@logout-lens/angular';
+import { rerenderOnChanges } from './rerender';
 
 /** The seconds left at which the idle warning is read out again. */
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
-
-function spokenDuration(seconds: number): string {
-  if (seconds >= 120) return `${Math.round(seconds / 60)} minutes`;
-  return seconds === 1 ? '1 second' : `${seconds} seconds`;
-}
 
 export interface IdleWarningData {
   limitMs: number;
@@ -25,16 +20,16 @@ export interface IdleWarningData {
   selector: 'll-idle-warning-dialog',
   imports: [MatButtonModule, MatDialogModule, MatIconModule],
   template: `
-    <h2 mat-dialog-title class="title"><mat-icon aria-hidden="true">timer</mat-icon> Are you still there?</h2>
+    <h2 mat-dialog-title class="title"><mat-icon aria-hidden="true">timer</mat-icon> {{ intl.idleTitle }}</h2>
     <mat-dialog-content id="idle-warning-description">
-      <p>You have been inactive for a while. For security, you will be signed out in</p>
+      <p>{{ intl.idleIntro }}</p>
       <p class="countdown" role="timer" aria-live="off">{{ countdown() }}</p>
-      <p>Move the mouse or press any key to stay signed in.</p>
+      <p>{{ intl.idleHint }}</p>
       <!-- Read out at thresholds, not every second. -->
       <p class="visually-hidden" aria-live="assertive" data-testid="idle-announcement">{{ announcement() }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial>Stay signed in</button>
+      <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial>{{ intl.idleStay }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -45,6 +40,7 @@ export interface IdleWarningData {
 })
 export class IdleWarningDialog {
   private readonly data = inject<IdleWarningData>(MAT_DIALOG_DATA);
+  protected readonly intl = inject(LogoutLensIntl);
   private readonly activity = inject(ActivityClock);
   private readonly leftMs = toSignal(
     timer(0, 1000, inject(SESSION_SCHEDULER)).pipe(
@@ -61,6 +57,10 @@ export class IdleWarningDialog {
   protected readonly announcement = computed(() => {
     const seconds = Math.ceil(this.leftMs() / 1000);
     const threshold = ANNOUNCE_AT_SECONDS.filter((t) => t >= seconds).at(-1);
-    return `You will be signed out in ${spokenDuration(Math.min(threshold ?? this.secondsAtOpen, this.secondsAtOpen))}.`;
+    return this.intl.idleAnnouncement(this.intl.spokenDuration(Math.min(threshold ?? this.secondsAtOpen, this.secondsAtOpen)));
   });
+
+  constructor() {
+    rerenderOnChanges(this.intl);
+  }
 }

@@ -14,7 +14,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatIconModule } from '@angular/material/icon';
 import { EMPTY, fromEvent, map, takeWhile, tap, timer } from 'rxjs';
 
-import { SESSION_SCHEDULER, SignOutAlert, WINDOW } from '@logout-lens/angular';
+import { LogoutLensIntl, SESSION_SCHEDULER, SignOutAlert, WINDOW } from '@logout-lens/angular';
+import { rerenderOnChanges } from './rerender';
 
 /** What the sign-out dialog shows (the core's `SignOutAlert`). */
 export type LogoutAlertData = SignOutAlert;
@@ -35,13 +36,13 @@ export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
     <mat-dialog-content #content [attr.tabindex]="scrollable() ? 0 : null">
       <p class="sentence" [id]="sentenceId">{{ data.presentation.sentence }}</p>
       @if (data.fromOtherTab) {
-        <p class="origin">This happened in another tab of this browser.</p>
+        <p class="origin">{{ intl.alertFromOtherTab }}</p>
       }
-      <p class="type">Reason code: <code>{{ data.type }}</code></p>
-      <p class="countdown" aria-live="off">Taking you to the sign-in page in {{ secondsLeft() }} s…</p>
+      <p class="type">{{ intl.alertReasonCode }} <code>{{ data.type }}</code></p>
+      <p class="countdown" aria-live="off">{{ intl.alertCountdown(secondsLeft()) }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" (click)="close()" cdkFocusInitial>Sign in again</button>
+      <button mat-flat-button type="button" (click)="close()" cdkFocusInitial>{{ intl.alertSignInAgain }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -58,6 +59,7 @@ export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
 })
 export class LogoutAlertDialog {
   protected readonly data = inject<LogoutAlertData>(MAT_DIALOG_DATA);
+  protected readonly intl = inject(LogoutLensIntl);
   protected readonly sentenceId = LOGOUT_ALERT_SENTENCE_ID;
   private readonly content = viewChild.required('content', { read: ElementRef<HTMLElement> });
   /** Whether the content is taller than the room it has, and so scrolls. */
@@ -76,6 +78,7 @@ export class LogoutAlertDialog {
 
   constructor() {
     const win = inject(WINDOW);
+    rerenderOnChanges(this.intl);
     afterNextRender({ read: () => this.measure() });
     (win ? fromEvent(win, 'resize') : EMPTY).pipe(takeUntilDestroyed()).subscribe(() => this.measure());
   }

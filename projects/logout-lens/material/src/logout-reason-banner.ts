@@ -6,14 +6,18 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { BehaviorSubject, EMPTY, combineLatest, distinctUntilChanged, map, switchMap, timer } from 'rxjs';
 
-import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
-import { diagnose } from '@logout-lens/angular';
-import { TIME_FORMAT } from '@logout-lens/angular';
-import { LogoutRecord } from '@logout-lens/angular';
-import { SESSION_SCHEDULER } from '@logout-lens/angular';
-import { EvidenceCollector } from '@logout-lens/angular';
-import { LastLogoutReason } from '@logout-lens/angular';
-import { presentLogout } from '@logout-lens/angular';
+import {
+  EvidenceCollector,
+  LOGOUT_LENS_CONFIG,
+  LastLogoutReason,
+  LogoutLensIntl,
+  LogoutPresenter,
+  LogoutRecord,
+  SESSION_SCHEDULER,
+  TIME_FORMAT,
+  diagnose,
+} from '@logout-lens/angular';
+import { rerenderOnChanges } from './rerender';
 
 /**
  * Above the sign-in card after a sign-out: why, with an icon and colour by type, what to do next
@@ -32,8 +36,9 @@ export class LogoutReasonBanner {
   private readonly reason = inject(LastLogoutReason);
   protected readonly record = signal<LogoutRecord | null>(this.reason.read());
   private readonly config = inject(LOGOUT_LENS_CONFIG);
-  protected readonly presentation = (record: LogoutRecord) =>
-    presentLogout(record.type, this.config);
+  protected readonly intl = inject(LogoutLensIntl);
+  private readonly presenter = inject(LogoutPresenter);
+  protected readonly presentation = (record: LogoutRecord) => this.presenter.present(record.type);
   private readonly evidence = inject(EvidenceCollector);
   /** The most likely cause, from this record and what else this browser saw. */
   protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
@@ -44,6 +49,7 @@ export class LogoutReasonBanner {
   private readonly expanded = new BehaviorSubject(false);
 
   constructor() {
+    rerenderOnChanges(this.intl);
     if (!this.record()) return;
     const scheduler = inject(SESSION_SCHEDULER);
     combineLatest([this.hovered, this.focused, this.expanded])

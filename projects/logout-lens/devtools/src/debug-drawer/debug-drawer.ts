@@ -11,24 +11,29 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Store } from '@ngrx/store';
 import { catchError, of, timer } from 'rxjs';
 
-import { AuthStorage } from '@logout-lens/angular';
-import { authFeature } from '@logout-lens/angular';
-import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
-import { diagnose } from '@logout-lens/angular';
-import { TIME_FORMAT } from '@logout-lens/angular';
-import { ApiCallLog } from '@logout-lens/angular';
-import { ErrorLog } from '@logout-lens/angular';
-import { TokenMonitor } from '@logout-lens/angular';
-import { EvidenceCollector } from '@logout-lens/angular';
-import { LogoutHistory } from '@logout-lens/angular';
-import { ActivityClock } from '@logout-lens/angular';
-import { WINDOW } from '@logout-lens/angular';
-import { SESSION_SCHEDULER } from '@logout-lens/angular';
-import { TAB_ID } from '@logout-lens/angular';
-import { TabRegistry } from '@logout-lens/angular';
-import { AuditApi, AuditRecord } from '@logout-lens/angular';
+import {
+  ActivityClock,
+  ApiCallLog,
+  AuditApi,
+  AuditRecord,
+  authFeature,
+  AuthStorage,
+  diagnose,
+  DiagnosticReportBuilder,
+  ErrorLog,
+  EvidenceCollector,
+  LOGOUT_LENS_CONFIG,
+  LogoutHistory,
+  LogoutLensIntl,
+  SESSION_SCHEDULER,
+  SessionInfo,
+  TAB_ID,
+  TabRegistry,
+  TIME_FORMAT,
+  TokenMonitor,
+  WINDOW,
+} from '@logout-lens/angular';
 import { clockCorrectionNote, isNotableSkew } from './clock-note';
-import { DiagnosticReportBuilder } from '@logout-lens/angular';
 import { TokenTimeline, formatLeft } from './token-timeline';
 
 /**
@@ -54,6 +59,7 @@ import { TokenTimeline, formatLeft } from './token-timeline';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DebugDrawer {
+  protected readonly intl = inject(LogoutLensIntl);
   /** Every date and time in the drawer, in the app's one format (local time). */
   protected readonly timeFormat = TIME_FORMAT;
   private readonly store = inject(Store);
@@ -64,7 +70,6 @@ export class DebugDrawer {
   private readonly clipboard = inject(Clipboard);
   private readonly snackBar = inject(MatSnackBar);
   private readonly win = inject(WINDOW);
-  private readonly lifetimes = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
   protected readonly tabId = inject(TAB_ID);
   protected readonly otherTabs = inject(TabRegistry).others;
   protected readonly deviceId = inject(AuthStorage).deviceId();
@@ -88,9 +93,15 @@ export class DebugDrawer {
     return session ? Math.max(1, (session.accessExpiresAt - session.issuedAt) / 1000) : 3600;
   });
   protected readonly refreshLifetime = computed(() => {
-    const days = this.auth().session?.rememberMe ? this.lifetimes.rememberMe : this.lifetimes.standard;
-    return days * 86400;
+    // The server's policy for this session; else what is left of it stands in for the whole.
+    const session = this.auth().session;
+    if (!session) return 1;
+    return session.lifetimeSeconds ?? Math.max(1, (session.refreshExpiresAt - session.issuedAt) / 1000);
   });
+  /** "yes (20 days)": the choice, and the lifetime the server gave the session. */
+  protected rememberMe(session: SessionInfo): string {
+    return this.intl.bannerRememberMeValue(session.rememberMe, session.lifetimeSeconds ?? null);
+  }
   protected readonly nextRefreshIn = computed(() => {
     const next = this.status().nextRefreshAt;
     const left = this.status().access.secondsLeft;

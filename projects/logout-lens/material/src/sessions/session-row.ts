@@ -30,7 +30,6 @@ const SHORT_DEVICE_ID_LENGTH = 8;
 export function toSessionRow(
   session: ActiveSession,
   nowMs: number,
-  lifetimeDays: { rememberMe: number; standard: number },
   locale = 'en',
 ): SessionRow {
   const device = describeUserAgent(session.user_agent);
@@ -45,14 +44,18 @@ export function toSessionRow(
     // A session cannot have been used in the future; a few seconds of skew read as "just now".
     lastActive: Number.isNaN(lastUsed) ? 'Unknown' : formatRelativeTime(Math.min(lastUsed, nowMs), nowMs, locale),
     ip: session.ip ?? 'Unknown',
-    rememberMe: session.remember_me
-      ? `Yes, ${days(lifetimeDays.rememberMe)}`
-      : `No, ${days(lifetimeDays.standard)}`,
+    rememberMe: `${session.remember_me ? 'Yes' : 'No'}${lifetime(session)}`,
     deviceId: session.device_id ?? '',
     shortDeviceId: session.device_id?.trim() ? session.device_id.trim().slice(0, SHORT_DEVICE_ID_LENGTH) : 'Unknown',
   };
 }
 
-function days(count: number): string {
-  return count === 1 ? '1 day' : `${count} days`;
+/** ", 20 days": the lifetime the server gave the session (it never slides), when its times say it. */
+function lifetime(session: ActiveSession): string {
+  const ms = Date.parse(session.expires_at) - Date.parse(session.created_at);
+  if (!(ms > 0)) return '';
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 48) return hours === 1 ? ', 1 hour' : `, ${hours} hours`;
+  const count = Math.round(hours / 24);
+  return count === 1 ? ', 1 day' : `, ${count} days`;
 }

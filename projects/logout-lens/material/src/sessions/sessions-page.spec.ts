@@ -32,6 +32,8 @@ const LAPTOP = activeSession({
   device_id: '9f8e7d6c-bbbb-4000-8000-000000000002',
   user_agent: FIREFOX_WINDOWS,
   remember_me: false,
+  // Seven days from sign-in: the server's lifetime without Remember me.
+  expires_at: '2026-03-16T08:00:00Z',
   ip: '198.51.100.4',
 });
 const PHONE = activeSession({

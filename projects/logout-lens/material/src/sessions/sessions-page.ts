@@ -49,7 +49,6 @@ export class SessionsPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly serverClock = inject(ServerClock);
   private readonly config = inject(LOGOUT_LENS_CONFIG);
-  private readonly lifetimeDays = this.config.sessionLifetimeDays;
   private readonly locale = inject(LOCALE_ID);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -65,7 +64,7 @@ export class SessionsPage {
 
   /** This device first, then the others by last activity. */
   protected readonly rows = computed(() =>
-    pinCurrentFirst(this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.lifetimeDays, this.locale)),
+    pinCurrentFirst(this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.locale)),
   );
   protected readonly loaded = computed(() => this.sessions() !== null);
   protected readonly otherCount = computed(() => this.rows().filter((row) => !row.current).length);

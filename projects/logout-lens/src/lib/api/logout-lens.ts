@@ -3,7 +3,9 @@ import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { Observable, Subject, filter, firstValueFrom, map, merge, take } from 'rxjs';
 
+import { AuthApi } from '../auth/auth-api';
 import { AuthStorage } from '../auth/auth-storage';
+import { SessionPolicyStore } from '../auth/session-policy';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from '../auth/state/auth.actions';
 import { AuthStatus, authFeature } from '../auth/state/auth.feature';
 import { TokenMonitorActions } from '../diagnostics/state/diagnostics.actions';
@@ -12,7 +14,7 @@ import { LastLogoutReason } from '../logout/last-logout-reason';
 import { LogoutTrackerActions } from '../logout/state/logout-tracker.actions';
 import { LogoutRecord } from '../model/logout-record';
 import { LogoutType } from '../model/logout-type';
-import { Credentials, SessionInfo, SignInError } from '../model/session.model';
+import { Credentials, SessionInfo, SessionPolicy, SignInError } from '../model/session.model';
 import { ApiErrorActions } from '../notifications/api-error.actions';
 import { CLOCK } from '../platform/browser.tokens';
 import { AuditApi } from '../report/audit-api';
@@ -45,6 +47,9 @@ export class LogoutLens {
   private readonly reports = inject(DiagnosticReportBuilder);
   private readonly audit = inject(AuditApi);
   private readonly authStorage = inject(AuthStorage);
+  private readonly api = inject(AuthApi);
+  private readonly policies = inject(SessionPolicyStore);
+  private policyRequested = false;
   private readonly auth = this.store.selectSignal(authFeature.selectAuthState);
   private readonly recorded = signal<LogoutRecord | null>(inject(LastLogoutReason).read());
 
@@ -54,6 +59,11 @@ export class LogoutLens {
   readonly session: Signal<SessionInfo | null> = computed(() => this.auth().session);
   /** The record of the latest sign-out in this tab; it survives the redirect and a reload. */
   readonly lastSignOut: Signal<LogoutRecord | null> = this.recorded.asReadonly();
+  /**
+   * The session policy as the server states it (how long "Remember me" keeps a session), or null
+   * until it has: every sign-in and refresh answer carries it, and `loadPolicy()` asks for it.
+   */
+  readonly policy: Signal<SessionPolicy | null> = inject(SessionPolicyStore).policy;
 
   /**
    * Every event, in order, one at a time — never merged or dropped while subscribed. Hot: a
@@ -90,6 +100,16 @@ export class LogoutLens {
     );
     this.store.dispatch(SignInPageActions.signInSubmitted({ credentials }));
     return outcome;
+  }
+
+  /** Asks the server for its session policy (for a sign-in page), unless it is known already. */
+  loadPolicy(): void {
+    if (this.policy() || this.policyRequested) return;
+    this.policyRequested = true;
+    this.api.policy().subscribe({
+      next: (policy) => policy && this.policies.set(policy),
+      error: () => (this.policyRequested = false),
+    });
   }
 
   /** Signs out as the user chose to (USER_INITIATED): here, in every tab, and on the server. */

@@ -3,11 +3,12 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
-import { Credentials, SessionInfo, SessionUser } from '../model/session.model';
+import { Credentials, SessionInfo, SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
 import { AccessTokenStore } from './access-token.store';
 import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
 import { ServerClock } from './server-clock';
+import { SessionPolicyStore } from './session-policy';
 
 /** The body of a login or refresh answer. */
 interface TokenResponse {
@@ -17,6 +18,7 @@ interface TokenResponse {
   session_id: string;
   remember_me: boolean;
   user: SessionUser;
+  session_policy?: unknown;
 }
 
 /**
@@ -29,6 +31,7 @@ export class AuthApi {
   private readonly tokens = inject(AccessTokenStore);
   private readonly clock = inject(ServerClock);
   private readonly storage = inject(AuthStorage);
+  private readonly policies = inject(SessionPolicyStore);
   private readonly base = `${authBase(inject(LOGOUT_LENS_CONFIG))}`;
 
   login(credentials: Credentials): Observable<SessionInfo> {
@@ -62,6 +65,11 @@ export class AuthApi {
       .pipe(map((response) => this.acceptTokens(response)));
   }
 
+  /** The session policy, as the server states it to anyone (for a sign-in page). */
+  policy(): Observable<SessionPolicy | null> {
+    return this.http.get<unknown>(`${this.base}/policy/`, { context: silent() }).pipe(map(parseSessionPolicy));
+  }
+
   /** Revokes this session on the server and clears the refresh cookie. */
   logout(): Observable<unknown> {
     return this.http.post(`${this.base}/logout/`, {}, { context: silent() });
@@ -71,6 +79,8 @@ export class AuthApi {
     const body = response.body;
     if (!body || typeof body.access !== 'string') throw new Error('Malformed token response');
     this.tokens.set(body.access);
+    const policy = parseSessionPolicy(body.session_policy);
+    if (policy) this.policies.set(policy);
     return {
       user: body.user,
       sessionId: body.session_id,
@@ -78,6 +88,7 @@ export class AuthApi {
       accessExpiresAt: Date.parse(body.access_expires_at),
       refreshExpiresAt: Date.parse(body.refresh_expires_at),
       issuedAt: this.clock.now(),
+      ...(policy ? { lifetimeSeconds: body.remember_me ? policy.rememberMeSeconds : policy.standardSeconds } : {}),
     };
   }
 }

@@ -16,6 +16,8 @@ export interface AuthStorageRecord {
   remember_me: boolean;
   access_expires_at: number | null;
   refresh_expires_at: number | null;
+  /** The session's lifetime under the server's policy, in seconds (when the server said it). */
+  lifetime_seconds?: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export class AuthStorage {
       remember_me: session.rememberMe,
       access_expires_at: session.accessExpiresAt,
       refresh_expires_at: session.refreshExpiresAt,
+      ...(session.lifetimeSeconds ? { lifetime_seconds: session.lifetimeSeconds } : {}),
     });
   }
 
@@ -87,6 +90,7 @@ export function storedSession(record: AuthStorageRecord, now: number): SessionIn
     accessExpiresAt: record.access_expires_at ?? now,
     refreshExpiresAt: record.refresh_expires_at ?? now,
     issuedAt: now,
+    ...(record.lifetime_seconds ? { lifetimeSeconds: record.lifetime_seconds } : {}),
   };
 }
 
@@ -122,7 +126,12 @@ export function parseRecord(raw: string | null): AuthStorageRecord | null {
     remember_me: v['remember_me'] === true,
     access_expires_at: finiteOrNull(v['access_expires_at']),
     refresh_expires_at: finiteOrNull(v['refresh_expires_at']),
+    ...(positiveOrNull(v['lifetime_seconds']) ? { lifetime_seconds: positiveOrNull(v['lifetime_seconds'])! } : {}),
   };
+}
+
+function positiveOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
 function parseUser(value: unknown): SessionUser | null {

@@ -64,8 +64,6 @@ export interface LogoutLensConfig {
   idleWarningSeconds: number;
   /** Activity is reported to the store at most once per this window (the exact time is kept apart). */
   activityThrottleMs: number;
-  /** Session lifetimes as the policy states them, for the debug drawer's timeline (the server decides). */
-  sessionLifetimeDays: { rememberMe: number; standard: number };
   /** How often the token monitor checks and logs the session's health. */
   tokenMonitorIntervalMs: number;
   /** Console verbosity. */
@@ -97,7 +95,6 @@ export const DEFAULT_LOGOUT_LENS_CONFIG: LogoutLensConfig = {
   idleTimeoutMinutes: null,
   idleWarningSeconds: 60,
   activityThrottleMs: 5000,
-  sessionLifetimeDays: { rememberMe: 20, standard: 7 },
   tokenMonitorIntervalMs: 30000,
   consoleLogLevel: isDevMode() ? 'debug' : 'warn',
   showDebugButton: isDevMode(),

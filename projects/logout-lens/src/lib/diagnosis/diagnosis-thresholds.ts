@@ -18,5 +18,3 @@ export const REFRESH_RACE_WINDOW_MS = MINUTE;
 /** A signed-in session this close to its refresh token's end is critical (as in the token monitor). */
 export const SESSION_ENDING_MS = DAY;
 
-/** Refresh-token lifetimes of the session policy: 20 days with "Remember me", else 7. */
-export const REFRESH_LIFETIME_MS = { rememberMe: 20 * DAY, standard: 7 * DAY } as const;

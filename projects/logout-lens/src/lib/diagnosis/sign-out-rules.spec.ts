@@ -49,9 +49,21 @@ describe('sign-out rules', () => {
     [
       'an expiry without Remember me',
       tokenExpired,
-      signedOut({ type: 'TOKEN_EXPIRED', remember_me: false, refresh_expires_at: isoAt(-30 * SECOND) }),
+      signedOut({
+        type: 'TOKEN_EXPIRED',
+        remember_me: false,
+        refresh_expires_at: isoAt(-30 * SECOND),
+        session_lifetime_seconds: 7 * 86400,
+      }),
       'info',
       'The refresh token expired: this session signed in without Remember me 7 days ago.',
+    ],
+    [
+      'an expiry of a session whose lifetime the server did not state',
+      tokenExpired,
+      signedOut({ type: 'TOKEN_EXPIRED', remember_me: false, refresh_expires_at: isoAt(-30 * SECOND), session_lifetime_seconds: null }),
+      'info',
+      'The refresh token expired at Nov 28, 2026, 9:59:30\u202fAM.',
     ],
     [
       'an expiry with Remember me',

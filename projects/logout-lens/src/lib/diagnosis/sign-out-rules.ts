@@ -5,7 +5,6 @@ import { DiagnosisRule } from './diagnosis-rule';
 import { clockOffsetText, durationText, localTimeText } from './diagnosis-text';
 import {
   CLOCK_SKEW_THRESHOLD_MS,
-  REFRESH_LIFETIME_MS,
   REFRESH_RACE_WINDOW_MS,
 } from './diagnosis-thresholds';
 import { DiagnosisSeverity, Evidence } from './evidence';
@@ -99,11 +98,11 @@ export const tokenExpired = signOutRule(
   (r) => r.type === 'TOKEN_EXPIRED',
   (r, e) => {
     const refreshExpiresAt = parseTime(r.refresh_expires_at);
-    if (r.remember_me === null || refreshExpiresAt === null) {
+    if (r.remember_me === null || refreshExpiresAt === null || r.session_lifetime_seconds === null) {
       const at = refreshExpiresAt ?? endedAt(r, e);
       return { severity: 'info', sentence: `The refresh token expired at ${localTimeText(at)}.` };
     }
-    const lifetime = r.remember_me ? REFRESH_LIFETIME_MS.rememberMe : REFRESH_LIFETIME_MS.standard;
+    const lifetime = r.session_lifetime_seconds * 1000;
     const age = endedAt(r, e) + e.clockSkewMs - (refreshExpiresAt - lifetime);
     const how = r.remember_me ? 'with' : 'without';
     return {

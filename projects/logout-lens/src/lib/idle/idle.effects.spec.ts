@@ -6,6 +6,7 @@ import { SessionActions } from '../auth/state/auth.actions';
 import { DEFAULT_LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../config/logout-lens.config';
 import { ActivityClock } from '../platform/activity-clock';
 import { enforceIdlePolicy } from './idle.effects';
+import { LogoutLensIntl } from '../intl/logout-lens-intl';
 import { LogoutLensUi } from '../platform/logout-lens-ui';
 import { IdleActions } from './idle.actions';
 
@@ -37,6 +38,7 @@ describe('enforceIdlePolicy', () => {
       ui as unknown as LogoutLensUi,
       scheduler,
       () => BASE + scheduler.frame,
+      new LogoutLensIntl(),
     ).subscribe({ next: (action) => emitted.push(action), complete: () => (completed = true) });
   }
 

@@ -6,6 +6,7 @@ import { EMPTY, distinctUntilChanged, filter, finalize, interval, map, switchMap
 import { SessionActions } from '../auth/state/auth.actions';
 import { authFeature } from '../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LogoutLensIntl } from '../intl/logout-lens-intl';
 import { ActivityClock } from '../platform/activity-clock';
 import { CLOCK } from '../platform/browser.tokens';
 import { LogoutLensUi, ShownUi } from '../platform/logout-lens-ui';
@@ -26,6 +27,7 @@ export const enforceIdlePolicy = createEffect(
     ui = inject(LogoutLensUi),
     scheduler = inject(SESSION_SCHEDULER),
     clock = inject(CLOCK),
+    intl = inject(LogoutLensIntl),
   ) => {
     if (config.idleTimeoutMinutes === null || config.idleTimeoutMinutes <= 0) return EMPTY;
     const limitMs = config.idleTimeoutMinutes * 60_000;
@@ -54,7 +56,7 @@ export const enforceIdlePolicy = createEffect(
                   ? IdleActions.warned({ limitMs, at: clock() })
                   : SessionActions.ended({
                       logoutType: 'IDLE_TIMEOUT',
-                      message: `Signed out after ${config.idleTimeoutMinutes} min without activity.`,
+                      message: intl.idleSignedOutMessage(config.idleTimeoutMinutes!),
                       at: clock(),
                     }),
               ),

@@ -3,7 +3,6 @@ import { Store } from '@ngrx/store';
 
 import { ServerClock } from '../auth/server-clock';
 import { authFeature } from '../auth/state/auth.feature';
-import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { Evidence } from '../diagnosis/evidence';
 import { ApiCallLog } from '../diagnostics/api-call-log';
 import { diagnosticsFeature } from '../diagnostics/state/diagnostics.feature';
@@ -11,7 +10,6 @@ import { LogoutRecord } from '../model/logout-record';
 import { CLOCK } from '../platform/browser.tokens';
 import { LogoutHistory } from './logout-history';
 
-const DAY_MS = 86_400_000;
 
 /** Gathers what the diagnosis reasons from, at this moment. */
 @Injectable({ providedIn: 'root' })
@@ -21,21 +19,19 @@ export class EvidenceCollector {
   private readonly serverClock = inject(ServerClock);
   private readonly history = inject(LogoutHistory);
   private readonly apiCalls = inject(ApiCallLog);
-  private readonly lifetimes = inject(LOGOUT_LENS_CONFIG).sessionLifetimeDays;
   private readonly session = this.store.selectSignal(authFeature.selectSession);
   private readonly lateTimers = this.store.selectSignal(diagnosticsFeature.selectLateTimers);
 
   /** The evidence now; `lastLogout` overrides the newest history record (the banner's own). */
   collect(lastLogout: LogoutRecord | null = this.history.read().at(-1) ?? null): Evidence {
     const session = this.session();
-    const days = session?.rememberMe ? this.lifetimes.rememberMe : this.lifetimes.standard;
     return {
       now: this.clock(),
       signedIn: session !== null,
       session: session
         ? {
             rememberMe: session.rememberMe,
-            startedAt: session.refreshExpiresAt - days * DAY_MS,
+            startedAt: session.lifetimeSeconds ? session.refreshExpiresAt - session.lifetimeSeconds * 1000 : null,
             accessExpiresAt: session.accessExpiresAt,
             refreshExpiresAt: session.refreshExpiresAt,
           }

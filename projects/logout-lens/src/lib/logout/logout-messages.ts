@@ -1,87 +1,71 @@
+import { Injectable, InjectionToken, inject } from '@angular/core';
+
+import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LogoutLensFeature, logoutLensFeature } from '../config/features';
+import { LogoutLensIntl } from '../intl/logout-lens-intl';
 import { LogoutPresentation } from '../model/logout-presentation';
-import { LogoutType } from '../model/logout-type';
+import { LOGOUT_TYPE_PATTERN, LogoutType, isBuiltInLogoutType } from '../model/logout-type';
 
 export type { LogoutPresentation };
 
+/** How an app's own reason reads: its words, icon (a Material icon name) and tone. */
+export type LogoutReason = LogoutPresentation;
 
-const PRESENTATIONS: Record<LogoutType, LogoutPresentation> = {
-  USER_INITIATED: {
-    icon: 'logout',
-    tone: 'neutral',
-    title: 'You signed out',
-    sentence: 'You signed out of {app}.',
-  },
-  TOKEN_EXPIRED: {
-    icon: 'schedule',
-    tone: 'warning',
-    title: 'Your session expired',
-    sentence: 'Your session reached the end of its lifetime, so please sign in again.',
-  },
-  REFRESH_FAILED: {
-    icon: 'sync_problem',
-    tone: 'warning',
-    title: "Your session couldn't be renewed",
-    sentence: "Your session couldn't be renewed, so please sign in again.",
-  },
-  SESSION_REVOKED: {
-    icon: 'block',
-    tone: 'error',
-    title: 'Your session was ended elsewhere',
-    sentence: 'Your session was signed out from another place, such as the Active sessions page.',
-    nextStep: 'sign in again, then change your password and check Active sessions for devices you don\'t know.',
-  },
-  PASSWORD_CHANGED: {
-    icon: 'password',
-    tone: 'error',
-    title: 'Your password was changed',
-    sentence: 'Your session ended because your password was changed on another device.',
-    nextStep: 'someone may know your password. Contact {contact} now to reset it, then review Active sessions.',
-  },
-  TOKEN_REUSE_DETECTED: {
-    icon: 'gpp_maybe',
-    tone: 'error',
-    title: 'Your session was closed to protect you',
-    sentence: 'An old session key was used again, so the session was closed to protect your account.',
-    nextStep:
-      'sign in again, change your password, and sign out devices you don\'t know in Active sessions. Tell {contact} about it.',
-  },
-  IDLE_TIMEOUT: {
-    icon: 'bedtime',
-    tone: 'warning',
-    title: 'You were inactive',
-    sentence: 'You were signed out after a period of inactivity, as your organisation requires.',
-  },
-  AUTH_ERROR: {
-    icon: 'error',
-    tone: 'error',
-    title: 'The server refused your session',
-    sentence: 'The server refused your session even after renewing it, so please sign in again.',
-  },
-  ACCOUNT_DISABLED: {
-    icon: 'person_off',
-    tone: 'error',
-    title: 'Your account was deactivated',
-    sentence: 'An administrator deactivated your account, so you were signed out. Contact {contact} to restore access.',
-  },
-  UNKNOWN: {
-    icon: 'help',
-    tone: 'warning',
-    title: 'You were signed out',
-    sentence: 'You were signed out for a reason the app could not determine.',
-  },
-};
+/** The app's own reasons, by type (`withLogoutReasons()`). */
+export const LOGOUT_REASONS = new InjectionToken<Readonly<Record<string, LogoutReason>>[]>('LOGOUT_REASONS');
 
-/** How a sign-out of `type` is presented, naming the app and whom to ask for access. */
+/**
+ * The app's own reasons a session may end — `LICENSE_EXPIRED`, `TENANT_SWITCHED` — with their
+ * words, icon and tone. End a session for one with `LogoutLens.endSession(type, message)`: it is
+ * recorded, shown (the alert, the banner) and reported to the audit trail like a built-in one.
+ * The backend must know the types too (the Django package's `APP_LOGOUT_TYPES` setting). A type
+ * is upper case, digits and underscores, 3 to 32 characters, and not a built-in one.
+ */
+export function withLogoutReasons(reasons: Record<string, LogoutReason>): LogoutLensFeature<'LogoutReasons'> {
+  for (const [type, reason] of Object.entries(reasons)) {
+    if (!LOGOUT_TYPE_PATTERN.test(type)) {
+      throw new Error(`withLogoutReasons(): "${type}" is not a logout type (A–Z, 0–9 and _, 3 to 32 characters).`);
+    }
+    if (isBuiltInLogoutType(type)) throw new Error(`withLogoutReasons(): ${type} is a built-in type.`);
+    if (!reason.title || !reason.sentence || !reason.icon || !['neutral', 'warning', 'error'].includes(reason.tone)) {
+      throw new Error(`withLogoutReasons(): ${type} needs a title, a sentence, an icon and a tone.`);
+    }
+  }
+  return logoutLensFeature('LogoutReasons', [{ provide: LOGOUT_REASONS, multi: true, useValue: { ...reasons } }]);
+}
+
+/** Puts a sign-out of any type into words: the app's own reasons first, then the built-in ones. */
+@Injectable({ providedIn: 'root' })
+export class LogoutPresenter {
+  private readonly config = inject(LOGOUT_LENS_CONFIG);
+  private readonly intl = inject(LogoutLensIntl);
+  private readonly appReasons: Record<string, LogoutReason> = Object.assign(
+    {},
+    ...(inject(LOGOUT_REASONS, { optional: true }) ?? []),
+  );
+
+  /** Whether `type` is one this app knows (built-in or its own). */
+  knows(type: LogoutType): boolean {
+    return isBuiltInLogoutType(type) || type in this.appReasons;
+  }
+
+  present(type: LogoutType): LogoutPresentation {
+    const presentation =
+      this.appReasons[type] ?? (isBuiltInLogoutType(type) ? this.intl.reasons[type] : this.intl.unknownReason(type));
+    return presentLogout(presentation, this.config);
+  }
+}
+
+/** Fills `{app}` and `{contact}` in with the configured `appName` and `supportContact`. */
 export function presentLogout(
-  type: LogoutType,
+  presentation: LogoutPresentation,
   config: { supportContact: string; appName: string },
 ): LogoutPresentation {
-  const presentation = PRESENTATIONS[type];
-  const withContact = (text: string) =>
-    text.replace('{contact}', config.supportContact).replace('{app}', config.appName);
+  const fill = (text: string) => text.replaceAll('{contact}', config.supportContact).replaceAll('{app}', config.appName);
   return {
     ...presentation,
-    sentence: withContact(presentation.sentence),
-    ...(presentation.nextStep ? { nextStep: withContact(presentation.nextStep) } : {}),
+    title: fill(presentation.title),
+    sentence: fill(presentation.sentence),
+    ...(presentation.nextStep ? { nextStep: fill(presentation.nextStep) } : {}),
   };
 }

@@ -38,6 +38,7 @@ export class LogoutRecordBuilder {
       remember_me: session?.rememberMe ?? null,
       access_expires_at: iso(session?.accessExpiresAt),
       refresh_expires_at: iso(session?.refreshExpiresAt),
+      session_lifetime_seconds: session?.lifetimeSeconds ?? null,
       last_refresh: lastRefresh
         ? {
             at: iso(lastRefresh.at)!,

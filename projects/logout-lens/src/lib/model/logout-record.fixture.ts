@@ -17,6 +17,7 @@ export function record(overrides: Partial<LogoutRecord> = {}): LogoutRecord {
     remember_me: true,
     access_expires_at: '2026-11-28T10:30:00.000Z',
     refresh_expires_at: '2026-12-18T09:00:00.000Z',
+    session_lifetime_seconds: 20 * 86400,
     last_refresh: null,
     api_failures: [],
     from_other_tab: false,

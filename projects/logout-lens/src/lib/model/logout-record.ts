@@ -30,6 +30,8 @@ export interface LogoutRecord {
   remember_me: boolean | null;
   access_expires_at: string | null;
   refresh_expires_at: string | null;
+  /** The session's whole lifetime under the server's policy, in seconds (null when unknown). */
+  session_lifetime_seconds: number | null;
   last_refresh: { at: string; outcome: string; status: number | null; reason: string | null } | null;
   api_failures: RecordedFailure[];
   from_other_tab: boolean;
@@ -62,6 +64,8 @@ export function parseLogoutRecord(value: unknown): LogoutRecord | null {
     remember_me: typeof v['remember_me'] === 'boolean' ? v['remember_me'] : null,
     access_expires_at: str('access_expires_at'),
     refresh_expires_at: str('refresh_expires_at'),
+    session_lifetime_seconds:
+      typeof v['session_lifetime_seconds'] === 'number' && v['session_lifetime_seconds'] > 0 ? v['session_lifetime_seconds'] : null,
     last_refresh: parseLastRefresh(v['last_refresh']),
     api_failures: failures.slice(-10).flatMap((f) => parseFailure(f)),
     from_other_tab: v['from_other_tab'] === true,

@@ -16,6 +16,35 @@ export interface SessionInfo {
   refreshExpiresAt: number;
   /** When this access token was received, epoch ms on the server's clock. */
   issuedAt: number;
+  /**
+   * The session's whole lifetime as the server's policy gives it (20 days with "Remember me" by
+   * default, else 7), in seconds; absent when the server did not say.
+   */
+  lifetimeSeconds?: number;
+}
+
+/** The session policy in force, as the server states it (its `policy/` endpoint and every grant). */
+export interface SessionPolicy {
+  /** Lifetime of an access token. */
+  accessSeconds: number;
+  /** Absolute lifetime of a session started with "Remember me". */
+  rememberMeSeconds: number;
+  /** Absolute lifetime of any other session. */
+  standardSeconds: number;
+}
+
+/** Reads a policy from a server answer (`session_policy` or the `policy/` body); null if malformed. */
+export function parseSessionPolicy(value: unknown): SessionPolicy | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  const seconds = (key: string) => {
+    const n = v[key];
+    return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
+  };
+  const accessSeconds = seconds('access_seconds');
+  const rememberMeSeconds = seconds('remember_me_seconds');
+  const standardSeconds = seconds('standard_seconds');
+  return accessSeconds && rememberMeSeconds && standardSeconds ? { accessSeconds, rememberMeSeconds, standardSeconds } : null;
 }
 
 /** What the sign-in form submits. */

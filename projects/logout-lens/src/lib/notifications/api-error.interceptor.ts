@@ -5,6 +5,7 @@ import { catchError, throwError } from 'rxjs';
 
 import { SILENT_ERRORS, isApiRequest } from '../auth/api-request';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
+import { LogoutLensIntl } from '../intl/logout-lens-intl';
 import { CLOCK, WINDOW } from '../platform/browser.tokens';
 import { LogoutLensUi } from '../platform/logout-lens-ui';
 import { ApiErrorActions } from './api-error.actions';
@@ -21,12 +22,13 @@ export const apiErrorInterceptor: HttpInterceptorFn = (req, next) => {
     return next(req);
   }
   const ui = inject(LogoutLensUi);
+  const intl = inject(LogoutLensIntl);
   const store = inject(Store);
   const clock = inject(CLOCK);
   return next(req).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status !== 401 && error.status !== 400) {
-        ui.notify(describeHttpError(error), config.noticeDurationMs);
+        ui.notify(describeHttpError(error, intl), config.noticeDurationMs);
         store.dispatch(
           ApiErrorActions.failedSessionKept({
             status: error.status,

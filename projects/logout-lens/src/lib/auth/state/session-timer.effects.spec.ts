@@ -1,6 +1,7 @@
 import { Action, Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler, of, tap, throwError } from 'rxjs';
 
+import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { advanceBy } from '../../../testing/virtual-time';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
@@ -184,7 +185,7 @@ describe('reportTransientRefreshFailure', () => {
   function setUp() {
     const actions$ = new Subject<Action>();
     const ui = { notify: jest.fn() };
-    reportTransientRefreshFailure(actions$, ui as unknown as LogoutLensUi).subscribe();
+    reportTransientRefreshFailure(actions$, ui as unknown as LogoutLensUi, new LogoutLensIntl()).subscribe();
     return { actions$, ui };
   }
 

@@ -17,6 +17,7 @@ import {
 } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
@@ -71,13 +72,10 @@ export const proactiveRefresh = createEffect(
 
 /** Tells the user a renewal failed for now, and that they are still signed in. */
 export const reportTransientRefreshFailure = createEffect(
-  (actions$ = inject(Actions), ui = inject(LogoutLensUi)) =>
+  (actions$ = inject(Actions), ui = inject(LogoutLensUi), intl = inject(LogoutLensIntl)) =>
     actions$.pipe(
       ofType(AuthApiActions.refreshFailedTransiently, AuthApiActions.restoreDeferred),
-      tap(({ status }) => {
-        const cause = status === 0 ? "the server can't be reached" : `the server answered ${status}`;
-        ui.notify(`Couldn't renew your session right now (${cause}). You are still signed in; it will retry.`, 8000);
-      }),
+      tap(({ status }) => ui.notify(intl.refreshRetrying(status), 8000)),
     ),
   { functional: true, dispatch: false },
 );

@@ -1,3 +1,4 @@
+import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { Subject } from 'rxjs';
 
@@ -5,6 +6,7 @@ import { EndedSession } from '../../auth/state/auth.feature';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutType } from '../../model/logout-type';
 import { LogoutLensUi, SignOutAlert } from '../../platform/logout-lens-ui';
+import { LogoutPresenter } from '../logout-messages';
 import { alertBeforeRedirect } from './logout-tracker.effects';
 
 function ended(logoutType: LogoutType, overrides: Partial<EndedSession> = {}): EndedSession {
@@ -37,7 +39,13 @@ function setUp(url: string | null) {
     createUrlTree: (commands: string[], extras: { queryParams: Record<string, string> }) =>
       commands.join('/') + (extras.queryParams['returnUrl'] ? `?returnUrl=${encodeURIComponent(extras.queryParams['returnUrl'])}` : ''),
   };
-  alertBeforeRedirect(ended$, ui as unknown as LogoutLensUi, router as unknown as Router, DEFAULT_LOGOUT_LENS_CONFIG).subscribe();
+  alertBeforeRedirect(
+    ended$,
+    ui as unknown as LogoutLensUi,
+    router as unknown as Router,
+    DEFAULT_LOGOUT_LENS_CONFIG,
+    TestBed.inject(LogoutPresenter),
+  ).subscribe();
   return { ended$, closed$, ui, router };
 }
 

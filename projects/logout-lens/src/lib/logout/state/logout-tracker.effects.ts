@@ -16,7 +16,7 @@ import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { LastLogoutReason } from '../last-logout-reason';
 import { LogoutEventOutbox } from '../logout-event-outbox';
 import { LogoutHistory } from '../logout-history';
-import { presentLogout } from '../logout-messages';
+import { LogoutPresenter } from '../logout-messages';
 import { LogoutRecordBuilder } from '../logout-record-builder';
 import { LogoutTrackerActions } from './logout-tracker.actions';
 
@@ -73,6 +73,7 @@ export const alertBeforeRedirect = createEffect(
     ui = inject(LogoutLensUi),
     router = inject(Router),
     config = inject(LOGOUT_LENS_CONFIG),
+    presenter = inject(LogoutPresenter),
   ) =>
     ended$.pipe(
       switchMap((ended) => {
@@ -83,7 +84,7 @@ export const alertBeforeRedirect = createEffect(
         if (!needsDialog(ended, router, config)) return of(signIn);
         return ui.alertSignOut({
           type: ended.logoutType,
-          presentation: presentLogout(ended.logoutType, config),
+          presentation: presenter.present(ended.logoutType),
           fromOtherTab: ended.fromOtherTab,
           delayMs: config.logoutAlertDelayMs,
         }).pipe(last(null, null), map(() => signIn));

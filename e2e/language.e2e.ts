@@ -1,0 +1,51 @@
+import { DEMO_USER, configure, expect, sessionId, test } from './fixtures';
+
+/**
+ * Every word Logout Lens shows comes from LogoutLensIntl: the demo provides a German one
+ * (?lang=de), and the sign-in form, the sign-out dialog and the banner speak it — with the
+ * session policy in the server's numbers.
+ */
+test('the demo in its second language: the policy, the sign-out dialog and the banner in German', async ({
+  page,
+  backend,
+}) => {
+  await configure(page, { logoutAlertDelayMs: 60_000 });
+  await page.goto('/signin?lang=de');
+
+  await test.step('the checkbox states the server\'s policy in German', async () => {
+    await expect(page.getByLabel('20 Tage angemeldet bleiben')).toBeVisible();
+  });
+
+  await page.getByLabel('Email').fill(DEMO_USER.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO_USER.name}` })).toBeVisible();
+
+  await test.step('a session ended elsewhere: the dialog says so in German', async () => {
+    const token = await backend.accessTokenFor(DEMO_USER);
+    const revoke = await backend.api.delete(`/v1/auth/sessions/${await sessionId(page)}/`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(revoke.status()).toBe(204);
+    await page.getByRole('button', { name: 'Load data 200', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ihre Sitzung wurde an anderer Stelle beendet' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Grund: SESSION_REVOKED');
+    await expect(dialog).toContainText('Weiter zur Anmeldung in');
+    await dialog.getByRole('button', { name: 'Erneut anmelden' }).click();
+  });
+
+  await test.step('the banner on the sign-in page, and its details, in German', async () => {
+    const banner = page.getByRole('region', { name: 'Warum Sie abgemeldet wurden' });
+    await expect(banner).toContainText('Ihre Sitzung wurde von anderer Stelle abgemeldet');
+    await expect(banner).toContainText('Falls Sie das nicht waren:');
+    await banner.getByRole('button', { name: 'Details' }).click();
+    await expect(banner).toContainText('Angemeldet bleiben');
+    await expect(banner).toContainText('nein (7 Tage)');
+  });
+
+  await test.step('?lang=en switches back', async () => {
+    await page.goto('/signin?lang=en');
+    await expect(page.getByLabel('Remember me for 20 days')).toBeVisible();
+  });
+});

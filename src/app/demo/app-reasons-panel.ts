@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+
+import { LogoutLens } from '@logout-lens/angular';
+
+/** Ends the session for one of the app's own reasons, as an app would (withLogoutReasons()). */
+@Component({
+  selector: 'app-app-reasons-panel',
+  imports: [MatButtonModule, MatCardModule],
+  template: `
+    <mat-card appearance="outlined">
+      <mat-card-content>
+        <h2>The app's own reasons</h2>
+        <p class="hint">Sign-outs this app defines: recorded, shown and reported like the built-in ones.</p>
+        <div class="buttons">
+          <button mat-stroked-button type="button" (click)="switchTenant()">Switch organisation</button>
+          <button mat-stroked-button type="button" (click)="expireLicence()">Expire the licence</button>
+        </div>
+      </mat-card-content>
+    </mat-card>
+  `,
+  styles: `
+    h2 { margin: 0; font: var(--mat-sys-title-large); }
+    .hint { margin: 4px 0 0; color: var(--mat-sys-on-surface-variant); }
+    .buttons { display: flex; flex-wrap: wrap; gap: 8px; padding-top: 16px; }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AppReasonsPanel {
+  private readonly lens = inject(LogoutLens);
+
+  protected switchTenant(): void {
+    this.lens.endSession('TENANT_SWITCHED', 'The user switched to another organisation.');
+  }
+
+  protected expireLicence(): void {
+    this.lens.endSession('LICENSE_EXPIRED', "The organisation's licence expired.");
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@angular/core';
+
+import { LogoutLensIntl, LogoutPresentation } from '@logout-lens/angular';
+
+/** Logout Lens in German: the demo's second language (open the app with `?lang=de`). */
+@Injectable()
+export class GermanLogoutLensIntl extends LogoutLensIntl {
+  override reasons = {
+    USER_INITIATED: { icon: 'logout', tone: 'neutral', title: 'Sie haben sich abgemeldet', sentence: 'Sie haben sich von {app} abgemeldet.' },
+    TOKEN_EXPIRED: {
+      icon: 'schedule',
+      tone: 'warning',
+      title: 'Ihre Sitzung ist abgelaufen',
+      sentence: 'Ihre Sitzung hat das Ende ihrer Laufzeit erreicht. Bitte melden Sie sich erneut an.',
+    },
+    REFRESH_FAILED: {
+      icon: 'sync_problem',
+      tone: 'warning',
+      title: 'Ihre Sitzung konnte nicht verlängert werden',
+      sentence: 'Ihre Sitzung konnte nicht verlängert werden. Bitte melden Sie sich erneut an.',
+    },
+    SESSION_REVOKED: {
+      icon: 'block',
+      tone: 'error',
+      title: 'Ihre Sitzung wurde an anderer Stelle beendet',
+      sentence: 'Ihre Sitzung wurde von anderer Stelle abgemeldet, etwa auf der Seite „Aktive Sitzungen“.',
+      nextStep: 'melden Sie sich erneut an, ändern Sie Ihr Passwort und prüfen Sie die aktiven Sitzungen auf unbekannte Geräte.',
+    },
+    PASSWORD_CHANGED: {
+      icon: 'password',
+      tone: 'error',
+      title: 'Ihr Passwort wurde geändert',
+      sentence: 'Ihre Sitzung wurde beendet, weil Ihr Passwort auf einem anderen Gerät geändert wurde.',
+      nextStep: 'jemand könnte Ihr Passwort kennen. Wenden Sie sich sofort an {contact}, um es zurückzusetzen.',
+    },
+    TOKEN_REUSE_DETECTED: {
+      icon: 'gpp_maybe',
+      tone: 'error',
+      title: 'Ihre Sitzung wurde zu Ihrem Schutz beendet',
+      sentence: 'Ein alter Sitzungsschlüssel wurde erneut verwendet, daher wurde die Sitzung zum Schutz Ihres Kontos beendet.',
+      nextStep: 'melden Sie sich erneut an, ändern Sie Ihr Passwort und informieren Sie {contact}.',
+    },
+    IDLE_TIMEOUT: {
+      icon: 'bedtime',
+      tone: 'warning',
+      title: 'Sie waren inaktiv',
+      sentence: 'Sie wurden nach einer Zeit der Inaktivität abgemeldet, wie es Ihre Organisation verlangt.',
+    },
+    AUTH_ERROR: {
+      icon: 'error',
+      tone: 'error',
+      title: 'Der Server hat Ihre Sitzung abgelehnt',
+      sentence: 'Der Server hat Ihre Sitzung auch nach der Verlängerung abgelehnt. Bitte melden Sie sich erneut an.',
+    },
+    ACCOUNT_DISABLED: {
+      icon: 'person_off',
+      tone: 'error',
+      title: 'Ihr Konto wurde deaktiviert',
+      sentence: 'Ein Administrator hat Ihr Konto deaktiviert. Wenden Sie sich an {contact}, um den Zugang wiederherzustellen.',
+    },
+    UNKNOWN: {
+      icon: 'help',
+      tone: 'warning',
+      title: 'Sie wurden abgemeldet',
+      sentence: 'Sie wurden aus einem Grund abgemeldet, den die App nicht feststellen konnte.',
+    },
+  } satisfies Record<string, LogoutPresentation>;
+
+  override unknownReason(type: string): LogoutPresentation {
+    return { ...this.reasons.UNKNOWN, sentence: `Sie wurden abgemeldet (${type}).` };
+  }
+
+  override lifetime(seconds: number): string {
+    const hours = Math.round(seconds / 3600);
+    if (hours < 48) return hours === 1 ? '1 Stunde' : `${hours} Stunden`;
+    const days = Math.round(hours / 24);
+    return days === 1 ? '1 Tag' : `${days} Tage`;
+  }
+  override rememberMeLabel = (seconds: number | null): string =>
+    seconds === null ? 'Auf diesem Gerät angemeldet bleiben' : `${this.lifetime(seconds)} angemeldet bleiben`;
+
+  override alertFromOtherTab = 'Das geschah in einem anderen Tab dieses Browsers.';
+  override alertReasonCode = 'Grund:';
+  override alertCountdown = (seconds: number): string => `Weiter zur Anmeldung in ${seconds} s …`;
+  override alertSignInAgain = 'Erneut anmelden';
+
+  override bannerLabel = 'Warum Sie abgemeldet wurden';
+  override bannerFromOtherTab = 'Es geschah in einem anderen Tab dieses Browsers.';
+  override bannerIfNotYou = 'Falls Sie das nicht waren:';
+  override bannerDetails = 'Details';
+  override bannerForIt = 'Für Ihre IT';
+  override bannerType = 'Typ';
+  override bannerTime = 'Zeit';
+  override bannerIdleTime = 'Inaktiv seit';
+  override bannerAccessExpiry = 'Ablauf des Zugriffstokens';
+  override bannerSessionExpiry = 'Ablauf der Sitzung';
+  override bannerRememberMe = 'Angemeldet bleiben';
+  override bannerRememberMeValue = (rememberMe: boolean, seconds: number | null): string =>
+    `${rememberMe ? 'ja' : 'nein'}${seconds === null ? '' : ` (${this.lifetime(seconds)})`}`;
+  override bannerLastFailure = 'Letzte fehlgeschlagene Anfrage';
+  override bannerNoAnswer = 'keine Antwort';
+  override bannerNone = 'keine';
+  override bannerLastRefresh = 'Letzte Verlängerung';
+  override bannerNoRefresh = 'keine in diesem Tab';
+
+  override idleTitle = 'Sind Sie noch da?';
+  override idleIntro = 'Sie waren eine Weile inaktiv. Zu Ihrer Sicherheit werden Sie abgemeldet in';
+  override idleHint = 'Bewegen Sie die Maus oder drücken Sie eine Taste, um angemeldet zu bleiben.';
+  override idleStay = 'Angemeldet bleiben';
+  override idleAnnouncement = (left: string): string => `Sie werden in ${left} abgemeldet.`;
+  override spokenDuration = (seconds: number): string =>
+    seconds >= 120 ? `${Math.round(seconds / 60)} Minuten` : seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`;
+  override idleSignedOutMessage = (minutes: number): string => `Nach ${minutes} min ohne Aktivität abgemeldet.`;
+
+  override dismiss = 'Schließen';
+  override refreshRetrying = (status: number): string =>
+    `Ihre Sitzung konnte gerade nicht verlängert werden (${status === 0 ? 'Server nicht erreichbar' : `Antwort ${status}`}). Sie bleiben angemeldet; es wird erneut versucht.`;
+  override httpError(status: number): string {
+    const still = 'Sie bleiben angemeldet.';
+    if (status === 0) return `Der Server ist nicht erreichbar – prüfen Sie Ihre Verbindung. ${still}`;
+    if (status === 403) return `Der Server hat diese Aktion abgelehnt (403). ${still}`;
+    if (status === 429) return `Zu viele Anfragen – bitte warten Sie einen Moment. ${still}`;
+    if (status >= 500) return `Der Server hat einen Fehler gemeldet (${status}). ${still}`;
+    return `Die Anfrage ist fehlgeschlagen (${status}). ${still}`;
+  }
+}
+
+/** The language the demo shows: `?lang=de` or `?lang=en` chooses it, and this browser keeps the choice. */
+export function demoLanguage(win: Window | null = typeof window === 'undefined' ? null : window): 'en' | 'de' {
+  if (!win) return 'en';
+  const asked = new URLSearchParams(win.location.search).get('lang');
+  let language: 'en' | 'de';
+  try {
+    if (asked === 'de' || asked === 'en') win.localStorage.setItem('logout_lens_demo_lang', asked);
+    language = win.localStorage.getItem('logout_lens_demo_lang') === 'de' ? 'de' : 'en';
+  } catch {
+    language = asked === 'de' ? 'de' : 'en';
+  }
+  win.document.documentElement.lang = language;
+  return language;
+}
