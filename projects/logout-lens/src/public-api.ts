@@ -12,6 +12,8 @@ export * from './lib/config/features';
 export * from './lib/idle/with-idle-policy';
 export * from './lib/intl/logout-lens-intl';
 export * from './lib/api/with-devtools';
+export * from './lib/auth/error-policy';
+export * from './lib/logout/before-sign-out';
 
 // Building blocks the /material and /devtools entry points (and an app's own UI) are made of.
 export * from './lib/auth/api-request';
@@ -21,6 +23,7 @@ export * from './lib/auth/auth.guard';
 export * from './lib/auth/routes';
 export * from './lib/auth/server-clock';
 export * from './lib/auth/session-policy';
+export * from './lib/auth/sign-in-error';
 export * from './lib/auth/state/auth.actions';
 export * from './lib/auth/state/auth.feature';
 export * from './lib/auth/state/change-password-page.actions';

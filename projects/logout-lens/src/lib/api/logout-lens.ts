@@ -1,4 +1,4 @@
-import { Injectable, Signal, computed, inject, signal } from '@angular/core';
+import { EnvironmentInjector, Injectable, Signal, computed, inject, signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import { Observable, Subject, filter, firstValueFrom, map, merge, take } from 'rxjs';
@@ -17,8 +17,6 @@ import { LogoutType } from '../model/logout-type';
 import { Credentials, SessionInfo, SessionPolicy, SignInError } from '../model/session.model';
 import { ApiErrorActions } from '../notifications/api-error.actions';
 import { CLOCK } from '../platform/browser.tokens';
-import { AuditApi } from '../report/audit-api';
-import { DiagnosticReportBuilder } from '../report/diagnostic-report';
 import { TabSyncActions } from '../tabs/state/tab-sync.actions';
 import { LogoutLensEvent } from './logout-lens-events';
 
@@ -44,8 +42,7 @@ export class LogoutLens {
   private readonly store = inject(Store);
   private readonly actions$ = inject(Actions);
   private readonly clock = inject(CLOCK);
-  private readonly reports = inject(DiagnosticReportBuilder);
-  private readonly audit = inject(AuditApi);
+  private readonly injector = inject(EnvironmentInjector);
   private readonly authStorage = inject(AuthStorage);
   private readonly api = inject(AuthApi);
   private readonly policies = inject(SessionPolicyStore);
@@ -131,11 +128,14 @@ export class LogoutLens {
    * `{ serverAudit: true }` it includes this device's records from the backend's audit trail.
    */
   async report(options: { serverAudit?: boolean } = {}): Promise<Record<string, unknown>> {
+    // The report and the diagnosis rules load on first use: they are not in the initial bundle.
+    const { AuditApi, DiagnosticReportBuilder } = await import('../report/report');
     let audit = null;
     if (options.serverAudit) {
-      audit = await firstValueFrom(this.audit.forDevice(this.authStorage.deviceId())).catch(() => null);
+      const api = this.injector.get(AuditApi);
+      audit = await firstValueFrom(api.forDevice(this.authStorage.deviceId())).catch(() => null);
     }
-    return this.reports.build(audit);
+    return this.injector.get(DiagnosticReportBuilder).build(audit);
   }
 
   private eventsFromActions(): Observable<LogoutLensEvent> {

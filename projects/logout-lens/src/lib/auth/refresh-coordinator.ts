@@ -28,6 +28,7 @@ import { SharedSessionWaiter } from '../tabs/shared-session';
 import { AccessTokenStore } from './access-token.store';
 import { AuthApi } from './auth-api';
 import { AuthStorage, storedSession } from './auth-storage';
+import { ERROR_POLICY } from './error-policy';
 import { classifyRefreshError, isTransientRefreshError } from './refresh-outcome';
 import { ServerClock } from './server-clock';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
@@ -73,6 +74,7 @@ class RetryRequested extends Error {
 export class RefreshCoordinator {
   private readonly api = inject(AuthApi);
   private readonly store = inject(Store);
+  private readonly errorPolicy = inject(ERROR_POLICY, { optional: true });
   private readonly config = inject(LOGOUT_LENS_CONFIG);
   private readonly scheduler = inject(SESSION_SCHEDULER);
   private readonly clock = inject(CLOCK);
@@ -129,7 +131,7 @@ export class RefreshCoordinator {
       map(() => 'refreshed' as const),
       timeout({ first: maxWaitMs, scheduler: this.scheduler, with: () => of('gave-up' as const) }),
       catchError((error: unknown) =>
-        isTransientRefreshError(error) && !(error instanceof SessionEndedElsewhere)
+        isTransientRefreshError(error, this.errorPolicy) && !(error instanceof SessionEndedElsewhere)
           ? of('gave-up' as const)
           : throwError(() => error),
       ),
@@ -154,7 +156,7 @@ export class RefreshCoordinator {
       retry({
         count: this.config.refreshRetries,
         delay: (error, attempt) =>
-          isTransientRefreshError(error) && !(error instanceof SessionEndedElsewhere)
+          isTransientRefreshError(error, this.errorPolicy) && !(error instanceof SessionEndedElsewhere)
             ? race(timer(this.backoff(attempt), this.scheduler), this.retryRequests.pipe(take(1)))
             : throwError(() => error),
       }),
@@ -212,7 +214,7 @@ export class RefreshCoordinator {
         }),
         // Still inside the lock: a tab waiting for it must see the session is over.
         catchError((error: unknown) => {
-          if (classifyRefreshError(error, 0, null).kind === 'session-over') this.storage.clearSession();
+          if (classifyRefreshError(error, 0, null, this.errorPolicy).kind === 'session-over') this.storage.clearSession();
           return throwError(() => error);
         }),
       );
@@ -239,7 +241,7 @@ export class RefreshCoordinator {
     lastKnown: SessionInfo | null,
   ): Observable<unknown> {
     if (error instanceof SessionEndedElsewhere) return of(null);
-    const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt);
+    const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt, this.errorPolicy);
     if (failure.kind === 'transient') {
       const { status, reason } = failure;
       this.store.dispatch(AuthApiActions.refreshFailedTransiently({ status, reason, at: this.clock() }));

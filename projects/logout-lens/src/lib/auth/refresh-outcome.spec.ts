@@ -53,3 +53,41 @@ describe("the server's reuse verdict", () => {
     expect(classifyRefreshError(error, 0, null)).not.toHaveProperty('reuse');
   });
 });
+
+describe('classifyRefreshError with an error policy (withErrorPolicy)', () => {
+  it('shows the policy each failure, and keeps the default where it says so', () => {
+    const policy = jest.fn(() => 'default' as const);
+
+    const failure = classifyRefreshError(answer(401, 'refresh_revoked'), 0, null, policy);
+
+    expect(failure).toMatchObject({ kind: 'session-over', logoutType: 'SESSION_REVOKED' });
+    expect(policy).toHaveBeenCalledWith(expect.objectContaining({ kind: 'refresh', status: 401, code: 'refresh_revoked', method: 'POST' }));
+  });
+
+  it('retries what the policy calls transient, instead of ending the session', () => {
+    const failure = classifyRefreshError(answer(401, 'refresh_missing'), 0, null, () => 'retry');
+
+    expect(failure).toMatchObject({ kind: 'transient', status: 401 });
+  });
+
+  it('ends the session for the reason the policy names', () => {
+    const policy = ({ status }: { status: number }) =>
+      status === 402 ? { endSession: 'LICENSE_EXPIRED', message: 'The licence expired.' } : ('default' as const);
+
+    expect(classifyRefreshError(answer(402), 0, null, policy)).toEqual({
+      kind: 'session-over',
+      logoutType: 'LICENSE_EXPIRED',
+      code: 'HTTP 402',
+      message: 'The licence expired.',
+    });
+    expect(classifyRefreshError(answer(503), 0, null, policy)).toMatchObject({ kind: 'transient', status: 503 });
+  });
+
+  it('falls back to the default when the policy throws', () => {
+    const failure = classifyRefreshError(answer(503), 0, null, () => {
+      throw new Error('bug in the app');
+    });
+
+    expect(failure).toMatchObject({ kind: 'transient', status: 503 });
+  });
+});

@@ -3,6 +3,7 @@ import { TimeoutError } from 'rxjs';
 
 import { ReuseVerdict } from '../model/logout-record';
 import { LogoutType } from '../model/logout-type';
+import { ErrorPolicy, decide } from './error-policy';
 
 /** How a failed refresh is to be treated: only a session-over answer ends the session. */
 export type RefreshFailure =
@@ -30,7 +31,28 @@ export function classifyRefreshError(
   error: unknown,
   serverNow: number,
   refreshExpiresAt: number | null,
+  policy: ErrorPolicy | null = null,
 ): RefreshFailure {
+  const failure = defaultRefreshFailure(error, serverNow, refreshExpiresAt);
+  if (!policy) return failure;
+  const status = error instanceof HttpErrorResponse ? error.status : 0;
+  const code = error instanceof HttpErrorResponse ? readCode(error.error) : null;
+  const decision = decide(policy, { kind: 'refresh', status, code, method: 'POST', url: error instanceof HttpErrorResponse ? (error.url ?? '') : '' });
+  if (decision === 'retry' && failure.kind === 'session-over') {
+    return { kind: 'transient', status, reason: `${failure.code}, retried by the app's error policy` };
+  }
+  if (typeof decision === 'object' && decision.endSession) {
+    return {
+      kind: 'session-over',
+      logoutType: decision.endSession,
+      code: code ?? `HTTP ${status}`,
+      message: decision.message ?? "The app's error policy ended the session.",
+    };
+  }
+  return failure;
+}
+
+function defaultRefreshFailure(error: unknown, serverNow: number, refreshExpiresAt: number | null): RefreshFailure {
   if (error instanceof TimeoutError) return { kind: 'transient', status: 0, reason: 'timeout' };
   if (!(error instanceof HttpErrorResponse)) {
     return { kind: 'transient', status: 0, reason: 'unexpected error' };
@@ -48,8 +70,8 @@ export function classifyRefreshError(
 }
 
 /** Whether a refresh failure is worth retrying with backoff. */
-export function isTransientRefreshError(error: unknown): boolean {
-  return classifyRefreshError(error, 0, null).kind === 'transient';
+export function isTransientRefreshError(error: unknown, policy: ErrorPolicy | null = null): boolean {
+  return classifyRefreshError(error, 0, null, policy).kind === 'transient';
 }
 
 /** Reads the server's reuse verdict (`reuse` of a `refresh_reused` answer), if any. */

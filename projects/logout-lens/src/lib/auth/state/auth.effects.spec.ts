@@ -81,6 +81,7 @@ describe('restoreSession', () => {
       tokens,
       () => NOW,
       'tab-1',
+      null,
     ).subscribe(collect);
 
     /** Moves virtual time forward by `ms`, firing only the timers due by then. */

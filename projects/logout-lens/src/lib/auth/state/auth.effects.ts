@@ -12,6 +12,7 @@ import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, storedSession } from '../auth-storage';
+import { ERROR_POLICY } from '../error-policy';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
 import { afterSignInUrl } from '../routes';
 import { classifyRefreshError } from '../refresh-outcome';
@@ -43,6 +44,7 @@ export const restoreSession = createEffect(
     tokens = inject(AccessTokenStore),
     clock = inject(CLOCK),
     tabId = inject(TAB_ID),
+    errorPolicy = inject(ERROR_POLICY, { optional: true }),
   ) =>
     actions$.pipe(
       ofType(AppActions.started),
@@ -66,7 +68,7 @@ export const restoreSession = createEffect(
                 // to work out, and to report) — or whether another tab ended it meanwhile, whose
                 // sign-out has ended this tab's session already: a deferred restore would revive it.
                 if (error instanceof SessionEndedElsewhere) return EMPTY;
-                const failure = classifyRefreshError(error, 0, null);
+                const failure = classifyRefreshError(error, 0, null, errorPolicy);
                 if (failure.kind === 'session-over') return EMPTY;
                 const { status, reason } = failure;
                 return of(AuthApiActions.restoreDeferred({ session, status, reason, at: clock() }));

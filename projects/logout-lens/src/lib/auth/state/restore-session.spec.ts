@@ -45,6 +45,7 @@ function restore(record: AuthStorageRecord, refresh$: Observable<SessionInfo> = 
     new AccessTokenStore(),
     () => LOCAL_NOW,
     'tab-1',
+    null,
   ).subscribe((action) => emitted.push(action));
   return { refresh, emitted };
 }

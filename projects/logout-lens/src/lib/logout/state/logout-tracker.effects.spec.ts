@@ -1,11 +1,15 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { Subject } from 'rxjs';
+import { EnvironmentInjector, inject } from '@angular/core';
+import { Subject, VirtualTimeScheduler } from 'rxjs';
+
+import { advanceBy } from '../../../testing/virtual-time';
 
 import { EndedSession } from '../../auth/state/auth.feature';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutType } from '../../model/logout-type';
 import { LogoutLensUi, SignOutAlert } from '../../platform/logout-lens-ui';
+import { BEFORE_SIGN_OUT_TIMEOUT_MS, BeforeSignOut } from '../before-sign-out';
 import { LogoutPresenter } from '../logout-messages';
 import { alertBeforeRedirect } from './logout-tracker.effects';
 
@@ -24,7 +28,8 @@ function ended(logoutType: LogoutType, overrides: Partial<EndedSession> = {}): E
 }
 
 /** Runs the effect with the user on `url` (`null`: no page shown yet, as on a reload). */
-function setUp(url: string | null) {
+function setUp(url: string | null, hook: BeforeSignOut | null = null) {
+  const scheduler = new VirtualTimeScheduler();
   const ended$ = new Subject<EndedSession>();
   const closed$ = new Subject<void>();
   const ui = {
@@ -45,8 +50,11 @@ function setUp(url: string | null) {
     router as unknown as Router,
     DEFAULT_LOGOUT_LENS_CONFIG,
     TestBed.inject(LogoutPresenter),
+    hook,
+    TestBed.inject(EnvironmentInjector),
+    scheduler,
   ).subscribe();
-  return { ended$, closed$, ui, router };
+  return { ended$, closed$, ui, router, scheduler };
 }
 
 describe('alertBeforeRedirect', () => {
@@ -101,5 +109,52 @@ describe('alertBeforeRedirect', () => {
 
     expect(ui.alertSignOut).not.toHaveBeenCalled();
     expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
+  });
+
+  describe('with a before-sign-out hook (withBeforeSignOut)', () => {
+    it('runs it in an injection context with the sign-out, and redirects once it and the dialog are done', () => {
+      const done = new Subject<void>();
+      let seen: unknown = null;
+      let injected: unknown = null;
+      const { ended$, closed$, router } = setUp('/account/sessions', (signingOut) => {
+        seen = signingOut;
+        injected = inject(LogoutPresenter);
+        return done;
+      });
+
+      ended$.next(ended('SESSION_REVOKED', { message: 'Revoked elsewhere.' }));
+
+      expect(seen).toEqual({ type: 'SESSION_REVOKED', message: 'Revoked elsewhere.', fromOtherTab: false });
+      expect(injected).toBeInstanceOf(LogoutPresenter);
+      closed$.complete();
+      expect(router.navigateByUrl).not.toHaveBeenCalled();
+      done.complete();
+      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin?returnUrl=%2Faccount%2Fsessions');
+    });
+
+    it('waits for a Promise, even when no dialog is shown', async () => {
+      let finish!: () => void;
+      const { ended$, router } = setUp('/', () => new Promise<void>((resolve) => (finish = resolve)));
+
+      ended$.next(ended('USER_INITIATED'));
+      await Promise.resolve();
+      expect(router.navigateByUrl).not.toHaveBeenCalled();
+
+      finish();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
+    });
+
+    it.each([
+      ['throws', () => { throw new Error('boom'); }],
+      ['never finishes', () => new Subject<void>()],
+    ])('does not hold the sign-out when the hook %s (at most the timeout)', (_case, hook) => {
+      const { ended$, router, scheduler } = setUp('/', hook as BeforeSignOut);
+
+      ended$.next(ended('USER_INITIATED'));
+      advanceBy(scheduler, BEFORE_SIGN_OUT_TIMEOUT_MS);
+
+      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
+    });
   });
 });

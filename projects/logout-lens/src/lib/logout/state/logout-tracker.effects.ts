@@ -1,8 +1,8 @@
-import { inject } from '@angular/core';
+import { EnvironmentInjector, inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, concatMap, exhaustMap, filter, last, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, concatMap, exhaustMap, filter, forkJoin, last, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
 
 import { AuthApi } from '../../auth/auth-api';
 import { AppActions } from '../../auth/state/auth.actions';
@@ -13,6 +13,7 @@ import { WINDOW } from '../../platform/browser.tokens';
 import { ConsoleLog } from '../../platform/console-log';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
+import { beforeSignOutHook, runBeforeSignOut } from '../before-sign-out';
 import { LastLogoutReason } from '../last-logout-reason';
 import { LogoutEventOutbox } from '../logout-event-outbox';
 import { LogoutHistory } from '../logout-history';
@@ -74,6 +75,9 @@ export const alertBeforeRedirect = createEffect(
     router = inject(Router),
     config = inject(LOGOUT_LENS_CONFIG),
     presenter = inject(LogoutPresenter),
+    hook = beforeSignOutHook(),
+    injector = inject(EnvironmentInjector),
+    scheduler = inject(SESSION_SCHEDULER),
   ) =>
     ended$.pipe(
       switchMap((ended) => {
@@ -81,13 +85,20 @@ export const alertBeforeRedirect = createEffect(
         ui.closeAll();
         // The page to come back to after signing in again (none when the user chose to leave).
         const signIn = signInTree(router, config, ended.logoutType === 'USER_INITIATED' ? null : router.url);
-        if (!needsDialog(ended, router, config)) return of(signIn);
-        return ui.alertSignOut({
-          type: ended.logoutType,
-          presentation: presenter.present(ended.logoutType),
-          fromOtherTab: ended.fromOtherTab,
-          delayMs: config.logoutAlertDelayMs,
-        }).pipe(last(null, null), map(() => signIn));
+        // The app's own clean-up runs while the dialog is up; the redirect waits for both.
+        const signingOut = { type: ended.logoutType, message: ended.message, fromOtherTab: ended.fromOtherTab };
+        const cleanedUp$ = runBeforeSignOut(hook, signingOut, injector, scheduler);
+        const alerted$ = needsDialog(ended, router, config)
+          ? ui
+              .alertSignOut({
+                type: ended.logoutType,
+                presentation: presenter.present(ended.logoutType),
+                fromOtherTab: ended.fromOtherTab,
+                delayMs: config.logoutAlertDelayMs,
+              })
+              .pipe(last(null, null))
+          : of(null);
+        return forkJoin([alerted$, cleanedUp$]).pipe(map(() => signIn));
       }),
       tap((signIn) => void router.navigateByUrl(signIn)),
     ),
