@@ -1,4 +1,5 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
@@ -6,9 +7,10 @@ import { MatInputHarness } from '@angular/material/input/testing';
 import { MemoizedSelector } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 
-import { SignInPageActions } from '../../../projects/logout-lens/src/lib/auth/state/auth.actions';
-import { authFeature, initialAuthState } from '../../../projects/logout-lens/src/lib/auth/state/auth.feature';
+import { LogoutLens, SessionPolicy, SignInPageActions, authFeature, initialAuthState } from '@logout-lens/angular';
 import { SignInPage } from './signin-page';
+
+const POLICY: SessionPolicy = { accessSeconds: 3600, rememberMeSeconds: 20 * 86400, standardSeconds: 7 * 86400 };
 
 describe('SignInPage (Chromium)', () => {
   let store: MockStore;
@@ -19,7 +21,11 @@ describe('SignInPage (Chromium)', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [SignInPage],
-      providers: [provideMockStore({ initialState: { auth: { ...initialAuthState, status: 'signed-out' } } })],
+      providers: [
+        provideMockStore({ initialState: { auth: { ...initialAuthState, status: 'signed-out' } } }),
+        // The server's policy, as LogoutLens holds it once the sign-in page has asked for it.
+        { provide: LogoutLens, useValue: { policy: signal(POLICY), loadPolicy: () => undefined } },
+      ],
     });
     store = TestBed.inject(MockStore);
     spyOn(store, 'dispatch');
