@@ -90,6 +90,14 @@ const suites = [
     count: (out) => counts(out, /^adopter: (\d+ passed, \d+ failed)$/m),
   },
   {
+    // The library's tarball in a brand-new `ng new` app with an adopter's few lines: sign in, one
+    // refresh for an expired token, the app's own sign-out reason, the debug drawer.
+    name: 'angular-adopter',
+    command: process.execPath,
+    args: ['scripts/angular-adopter.mjs'],
+    count: (out) => counts(out, /^angular-adopter: (\d+ passed, \d+ failed)$/m),
+  },
+  {
     name: 'playwright',
     command: bin('playwright'),
     args: ['test', '--reporter=list'],
