@@ -48,7 +48,7 @@ export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
   styles: `
     .title { display: flex; align-items: center; gap: 8px; }
     .title mat-icon { flex: none; }
-    .title.warning mat-icon { color: var(--ll-warning); }
+    .title.warning mat-icon { color: var(--ll-warning, light-dark(#785900, #fabd00)); }
     .title.error mat-icon { color: var(--mat-sys-error); }
     .title.neutral mat-icon { color: var(--mat-sys-primary); }
     .sentence { font: var(--mat-sys-body-large); margin: 0 0 8px; }
