@@ -6,14 +6,14 @@
 // Measures, from each build's esbuild stats JSON (`ng build --stats-json`) and output files:
 //  - the initial bundle (main + every chunk it imports statically, plus the global stylesheet):
 //    raw, gzip (zlib level 9) and brotli (quality 11) sizes, each file compressed on its own;
-//  - the bytes of the initial JS attributable to OUR session + diagnostics code (src/app/auth,
-//    logout, diagnostics, diagnosis, tabs, idle, config, debug-launcher) against the bytes of
-//    angular-oauth2-oidc + @ng-idle/core + the peer's glue (bench/peer-app/src/app/auth, idle),
+//  - the bytes of the initial JS attributable to the core entry point @logout-lens/angular against
+//    those of angular-oauth2-oidc + @ng-idle/core + the peer's glue (bench/peer-app/src/app/auth, idle),
 //    each plus any app module or non-framework package reachable (statically, from main) only
 //    through that code. Raw bytes: `outputs[chunk].inputs[path].bytesInOutput` (minified bytes).
 //    Compressed bytes: a second build of each app with source maps locates that code's byte ranges
 //    in each initial chunk; the figure is how much the chunk's gzip/brotli size drops without them;
-//  - the debug drawer's lazy chunk (the chunk holding src/app/debug-drawer).
+//  - the bytes of /material and /devtools in the initial JS (devtools must be 0), and the debug
+//    drawer's lazy chunk.
 // Four builds (2 apps × with/without source maps, ~2–3 min on 2 cores), into a temp dir removed
 // at the end; nothing in dist/ is touched.
 // Writes bench/.results/bundle.json and prints the table. Exits non-zero on any failure.
@@ -29,9 +29,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = join(root, 'bench', '.results');
 
 /** Our session + diagnostics code, as the issue names it. */
-const OURS = ['auth', 'logout', 'diagnostics', 'diagnosis', 'tabs', 'idle', 'config', 'debug-launcher'].map(
-  (dir) => `src/app/${dir}/`,
-);
+const OURS = ['projects/logout-lens/src/'];
+/** The library's other entry points, measured apart: /material may be initial, /devtools never. */
+const MATERIAL = 'projects/logout-lens/material/';
+const DEVTOOLS = 'projects/logout-lens/devtools/';
 /** The peer's auth + idle libraries and its own glue around them. */
 const PEER_LIBS = ['node_modules/angular-oauth2-oidc/', 'node_modules/@ng-idle/core/'];
 const PEER_GLUE = ['bench/peer-app/src/app/auth/', 'bench/peer-app/src/app/idle/'];
@@ -48,17 +49,18 @@ try {
   const measure = (project, prefixes) => {
     const shippedBuild = build(project, join(tmp, project), false);
     const result = analyze(shippedBuild, prefixes);
-    result.drawer = lazyChunk(result, 'src/app/debug-drawer/');
+    result.drawer = lazyChunk(result, `${DEVTOOLS}src/debug-drawer/`);
     rmSync(shippedBuild.dir, { recursive: true, force: true });
     const mappedBuild = build(project, join(tmp, `${project}-maps`), true);
     result.compressed = compressedShare(mappedBuild, prefixes);
     rmSync(mappedBuild.dir, { recursive: true, force: true });
     return result;
   };
-  const ours = measure('logout-lens', OURS);
+  const ours = measure('demo', OURS);
   const peer = measure('bench-peer', [...PEER_LIBS, ...PEER_GLUE]);
   const drawer = ours.drawer;
-  if (!drawer) throw new Error('No output chunk holds src/app/debug-drawer: the drawer is not lazy any more?');
+  if (!drawer) throw new Error('No output chunk holds the debug drawer: it is not lazy any more?');
+  if (ours.entryPoints.devtools > 0) throw new Error(`${ours.entryPoints.devtools} bytes of /devtools are in the initial chunks.`);
   if (drawer.inInitial) throw new Error(`The debug drawer is in an initial chunk (${drawer.file}).`);
   for (const lib of PEER_LIBS) {
     if (!(peer.attributed.byPrefix[lib] > 0)) throw new Error(`${lib} has no bytes in the peer's initial bundle (tree-shaken?)`);
@@ -178,6 +180,7 @@ function analyze(built, prefixes) {
   const owner = ownership(stats, entryInput, prefixes);
   const attributed = { raw: 0, proRataGzip: 0, byPrefix: {}, deps: {}, framework: {} };
   const appCode = { raw: 0 };
+  const entryPoints = { material: 0, devtools: 0 };
   const packages = {};
   const add = (bag, key, n) => (bag[key] = (bag[key] ?? 0) + n);
   for (const f of js) {
@@ -186,6 +189,8 @@ function analyze(built, prefixes) {
       if (!bytes) continue;
       add(packages, path.startsWith('node_modules/') ? packageOf(path) : 'app source', bytes);
       if (path.startsWith('src/') || path.startsWith('bench/')) appCode.raw += bytes;
+      if (path.startsWith(MATERIAL)) entryPoints.material += bytes;
+      if (path.startsWith(DEVTOOLS)) entryPoints.devtools += bytes;
       if (owner.isFrameworkDep(path)) add(attributed.framework, packageOf(path), bytes);
       if (!owner.counts(path)) continue;
       attributed.raw += bytes;
@@ -203,7 +208,7 @@ function analyze(built, prefixes) {
       !owner.prefixOf(path) &&
       (stats.inputs[path]?.imports ?? []).some((imp) => /^node_modules\/@angular\/(material|cdk)\//.test(imp.path)),
   );
-  return { ...built, outputs, initial: new Set(js), totals, attributed, appCode, packages, materialImporters };
+  return { ...built, outputs, initial: new Set(js), totals, attributed, appCode, entryPoints, packages, materialImporters };
 }
 
 /**
@@ -319,7 +324,7 @@ function report(ours, peer, drawer) {
     row('Initial bundle, raw (JS + global CSS), kB', ours.totals.raw, peer.totals.raw),
     row('Initial bundle, gzip -9 (each file), kB', ours.totals.gzip, peer.totals.gzip),
     row('Initial bundle, brotli q11 (each file), kB', ours.totals.brotli, peer.totals.brotli),
-    row('Session/auth/idle code in initial JS, raw, kB (ours: session + diagnostics; peer: angular-oauth2-oidc + @ng-idle/core + glue)', oa.raw, pa.raw),
+    row('Session/auth/idle code in initial JS, raw, kB (ours: the core entry point @logout-lens/angular; peer: angular-oauth2-oidc + @ng-idle/core + glue)', oa.raw, pa.raw),
     row('Session/auth/idle code in initial JS, gzip -9, kB (marginal: chunks minus that code)', oc.gzip, pc.gzip),
     row('Session/auth/idle code in initial JS, brotli q11, kB (marginal)', oc.brotli, pc.brotli),
     [
@@ -329,16 +334,18 @@ function report(ours, peer, drawer) {
       ratio(oa.raw / ours.totals.jsRaw, pa.raw / peer.totals.jsRaw),
     ],
     row('All app source in initial JS (src/ or bench/peer-app/src), raw, kB', ours.appCode.raw, peer.appCode.raw),
+    ['@logout-lens/angular/material in initial JS, raw, kB', kB(ours.entryPoints.material), 'n/a', 'n/a'],
+    ['@logout-lens/angular/devtools in initial JS, bytes', String(ours.entryPoints.devtools), 'n/a', 'n/a'],
     ['Debug drawer lazy chunk, raw, kB', kB(drawer.chunk.raw), 'n/a', 'n/a'],
     ['Debug drawer lazy chunk, gzip -9, kB', kB(drawer.chunk.gzip), 'n/a', 'n/a'],
     ['Debug drawer first open incl. lazy shared chunks not in the initial bundle, gzip -9, kB', kB(drawer.withShared.gzip), 'n/a', 'n/a'],
   ];
   const notes = [
-    'Builds: `ng build <project> --configuration production --stats-json` (the shipped configuration: no source maps) for logout-lens and bench-peer (bench/peer-app), both zoneless Angular 21, same global styles (Roboto + Material Icons CSS + src/styles.scss), sign-in and home pages lazy in both.',
+    'Builds: `ng build <project> --configuration production --stats-json` (the shipped configuration: no source maps) for demo (the demo app on the library) and bench-peer (bench/peer-app), both zoneless Angular 21, same global styles (Roboto + Material Icons CSS + src/styles.scss), sign-in and home pages lazy in both.',
     'Initial bundle = main-*.js + every chunk it imports statically (stats JSON graph) + the global stylesheet; each file gzip-compressed at zlib level 9 and brotli quality 11 on its own. Fonts (loaded on demand) and index.html are not counted, as in the CLI\'s "Initial total".',
     `Angular CLI's own figures for the same builds (its "estimated transfer" tracks brotli): ours ${ours.cli ? `${ours.cli.raw} raw / ${ours.cli.transfer} estimated transfer` : 'n/a'}; peer ${peer.cli ? `${peer.cli.raw} raw / ${peer.cli.transfer} estimated transfer` : 'n/a'}.`,
     `Attribution, raw: sum of esbuild \`bytesInOutput\` over the initial JS chunks for each input path (minified bytes). Compressed: a second production build of each app with --source-map (Angular then emits slightly different code: initial JS ${kb(oc.jsRaw)} vs ${kb(ours.totals.jsRaw)} for ours, ${kb(pc.jsRaw)} vs ${kb(peer.totals.jsRaw)} for the peer; sourceMappingURL comments stripped) gives each module's byte ranges per chunk; the figure is how much each chunk's gzip/brotli size drops when those ranges are cut out, summed. Cross-checks, gzip: ours ${kb(oc.standaloneGzip)} / peer ${kb(pc.standaloneGzip)} when that code is compressed on its own; ${kb(oa.proRataGzip)} / ${kb(pa.proRataGzip)} pro rata to each chunk's ratio; the mapped ranges cover ${kb(oc.mapped)} / ${kb(pc.mapped)} raw.`,
-    `Ours = ${OURS.map((p) => p.replace(/^src\/app\/|\/$/g, '')).join(', ')} (src/app/…): ${prefixList(oa.byPrefix)}; plus app modules or non-framework packages reachable from main only through them: ${depList(oa.deps)}.`,
+    `Ours = the core entry point @logout-lens/angular (${OURS.join(', ')}, compiled from source by the demo app, the library's first consumer): ${prefixList(oa.byPrefix)}; plus app modules or non-framework packages reachable from main only through it: ${depList(oa.deps)}. /material (dialogs, banner, idle warning: ${kb(ours.entryPoints.material)} raw in the initial JS) and /devtools (${ours.entryPoints.devtools} bytes initial; lazy) are not in that figure.`,
     `Peer = angular-oauth2-oidc + @ng-idle/core ${kb(peerLibs)} (${prefixList(Object.fromEntries(PEER_LIBS.map((p) => [p, pa.byPrefix[p] ?? 0])))}) + glue ${kb(peerGlue)} (${prefixList(Object.fromEntries(PEER_GLUE.map((p) => [p, pa.byPrefix[p] ?? 0])))}); plus modules reachable only through them: ${depList(pa.deps)}. Both libraries depend on tslib only; angular-oauth2-oidc bundles its own SHA-256 (fast-sha256) inside its fesm file, so it is counted with the library.`,
     `Framework modules (Angular/Material/CDK/NgRx) that main reaches only through that code, not counted above (module granularity; rxjs comes through its barrel and is never exclusive): ours ${depList(oa.framework)}; peer ${depList(pa.framework)}. Other initial app code importing Material/CDK itself: ours ${ours.materialImporters.join(', ') || 'none'}; peer ${peer.materialImporters.join(', ') || 'none'}${peer.materialImporters.length ? '' : ' (so all Material/CDK in the peer\'s initial bundle is there for its idle warning dialog)'}.`,
     `Debug drawer: ${drawer.file} holds src/app/debug-drawer (${kb(drawer.drawerBytes)} of its inputs); first open also fetches ${drawer.sharedFiles.length} lazy shared chunk(s) not in the initial bundle (${drawer.sharedFiles.join(', ') || 'none'}).`,

@@ -164,7 +164,7 @@ for (const { suite, code, out, seconds } of results) {
     failed += c.failed;
   }
   if (!ok && (!c || c.failed === 0)) failed += 1;
-  console.log(`${ok ? '✔' : '✘'} ${suite.name.padEnd(10)} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
+  console.log(`${ok ? '✔' : '✘'} ${suite.name.padEnd(Math.max(...suites.map((s) => s.name.length)))} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
 }
 console.log(`backend: ${backendVersions()}`);
 console.log(`total: ${passed} passed, ${failed} failed`);
