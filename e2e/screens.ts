@@ -90,7 +90,8 @@ export const SCREENS: Screen[] = [
       await expect(page.getByText('Email or password is wrong')).toBeVisible();
     },
   },
-  ...LOGOUT_TYPES.map((type) => ({
+  // Every built-in type, and one of the demo's own (withLogoutReasons).
+  ...[...LOGOUT_TYPES, 'LICENSE_EXPIRED'].map((type) => ({
     name: `sign-in, ${type} banner`,
     open: (page: Page) => bannerFor(page, type, false),
   })),
