@@ -25,7 +25,6 @@
 import { spawn } from 'node:child_process';
 import {
   cpSync,
-  createReadStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -36,11 +35,12 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { serveStatic } from './static-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const backendPort = Number(process.env.ADOPTER_BACKEND_PORT ?? 8180);
@@ -181,54 +181,6 @@ async function waitForUrl(url, entry, timeoutMs) {
 
 // ── The built app, served as a CDN would (SPA fallback), with /v1 proxied to the backend ──────────
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-function serveStatic(dir) {
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    if (req.url === '/v1' || req.url.startsWith('/v1/')) {
-      // Host and Origin unchanged, as the e2e proxy (changeOrigin: false) and nginx pass them.
-      const upstream = http.request(
-        { host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers, agent },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
-        res.end('{"code":"bad_gateway"}');
-      });
-      req.pipe(upstream);
-      return;
-    }
-    let file = normalize(join(dir, decodeURIComponent(req.url.split('?')[0])));
-    if (!file.startsWith(dir + sep) && file !== dir) return void res.writeHead(400).end();
-    if (!existsSync(file) || !statSync(file).isFile()) file = join(dir, 'index.html');
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(appPort, '127.0.0.1', () =>
-      resolve(async () => {
-        server.closeAllConnections();
-        await new Promise((done) => server.close(() => done()));
-        agent.destroy();
-      }),
-    );
-  });
-}
 
 // ── Counting the adopter's Logout Lens lines ──────────────────────────────────────────────────────
 
@@ -448,7 +400,7 @@ async function main() {
 
   await step('servers: the e2e backend and the built app', async () => {
     await waitForUrl(`http://127.0.0.1:${backendPort}/v1/test/health/`, backend, 120_000);
-    closeStatic = await serveStatic(join(app, 'dist', APP, 'browser'));
+    ({ close: closeStatic } = await serveStatic(join(app, 'dist', APP, 'browser'), { port: appPort, backendPort }));
     await waitForUrl(`http://127.0.0.1:${appPort}/`, null, 10_000);
   });
   if (failed) return;

@@ -3,24 +3,13 @@
 // apart), loaded in headless Chromium, and must render the sign-in page styled, open the lazy
 // debug drawer, and cause no CSP violation. The API answers 503 here: no backend is needed to
 // see the page, and an unreachable API must not sign anyone out or break the page either.
-import { createServer } from 'node:http';
-import { readFileSync, existsSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { chromium } from '@playwright/test';
 
 import { root } from './setup.mjs';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
+import { serveStatic } from './static-server.mjs';
 
 /** The CSP the nginx example sends with the app. */
 export function nginxCsp() {
@@ -30,32 +19,12 @@ export function nginxCsp() {
   return match[1];
 }
 
-/** Serves dist/demo/browser as nginx would (SPA fallback to index.html, the CSP header). */
-function serve(dir, csp) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path.startsWith('/v1/')) {
-      res.writeHead(503, { 'Content-Type': 'application/json' });
-      res.end('{"code":"unavailable"}');
-      return;
-    }
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/')) file = join(dir, 'index.html');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 /** Returns the problems found; none means the build passes its CSP. */
 export async function checkCsp(dist) {
   const csp = nginxCsp();
-  const server = await serve(dist, csp);
-  const url = `http://127.0.0.1:${server.address().port}`;
+  // Served as nginx would, with its CSP; no backend (the API answers 503).
+  const server = await serveStatic(dist, { headers: { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' } });
+  const url = `http://127.0.0.1:${server.port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROME_BIN || '/usr/bin/chromium' });
   const problems = [];
   try {
@@ -80,7 +49,7 @@ export async function checkCsp(dist) {
     problems.push(String(error));
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   return problems;
 }

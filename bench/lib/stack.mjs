@@ -3,12 +3,13 @@
 // (BENCH_APP=serve). Every child runs in its own process group and only those groups are killed,
 // on success, on error and on SIGINT/SIGTERM.
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { serveStatic } from '../../scripts/static-server.mjs';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -144,70 +145,6 @@ async function waitForUrl(url, entry, timeoutMs) {
   throw new Error(`${url} not ready after ${timeoutMs / 1000} s${entry ? `:\n${entry.tail.join('\n')}` : ''}`);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ico': 'image/x-icon',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.eot': 'application/vnd.ms-fontobject',
-};
-
-/**
- * The production build served as a CDN would (SPA fallback to index.html), with /v1 proxied to
- * the backend unchanged (Host and Origin kept, as the e2e proxy does with changeOrigin: false).
- */
-function serveStatic(dir, appPort, backendPort) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const server = http.createServer((req, res) => {
-    if (req.url.startsWith('/v1/') || req.url === '/v1') {
-      const upstream = http.request(
-        { host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers, agent },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => {
-        if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
-        res.end('{"code":"bad_gateway"}');
-      });
-      req.pipe(upstream);
-      return;
-    }
-    const path = decodeURIComponent(req.url.split('?')[0]);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir + sep) && file !== dir) {
-      res.writeHead(400).end();
-      return;
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) file = join(dir, 'index.html');
-    const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(file);
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolveServer, reject) => {
-    server.once('error', reject);
-    server.listen(appPort, '127.0.0.1', () =>
-      resolveServer(async () => {
-        server.closeAllConnections?.();
-        await new Promise((r) => server.close(() => r()));
-        agent.destroy();
-      }),
-    );
-  });
-}
-
 /**
  * Starts backend and app on ports of their own. Returns URLs and how the app is served.
  * BENCH_APP=serve uses `ng serve` instead of the production build; BENCH_BACKEND_PORT and
@@ -266,7 +203,7 @@ export async function startStack({ backendPort = 8800, appPort = 4800 } = {}) {
       await stopChild(build);
       throw new Error(`ng build failed (${code}):\n${build.tail.join('\n')}`);
     }
-    const close = await serveStatic(join(outDir, 'browser'), appPort, backendPort);
+    const { close } = await serveStatic(join(outDir, 'browser'), { port: appPort, backendPort });
     onCleanup(close);
   }
   await waitForUrl(appURL, app, 240_000);
