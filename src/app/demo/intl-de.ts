@@ -112,6 +112,9 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
     seconds >= 120 ? `${Math.round(seconds / 60)} Minuten` : seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`;
   override idleSignedOutMessage = (minutes: number): string => `Nach ${minutes} min ohne Aktivität abgemeldet.`;
 
+  override showSecret = (what: string): string => `${what} anzeigen`;
+  override hideSecret = (what: string): string => `${what} verbergen`;
+
   override dismiss = 'Schließen';
   override refreshRetrying = (status: number): string =>
     `Ihre Sitzung konnte gerade nicht verlängert werden (${status === 0 ? 'Server nicht erreichbar' : `Antwort ${status}`}). Sie bleiben angemeldet; es wird erneut versucht.`;

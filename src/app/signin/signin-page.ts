@@ -27,7 +27,7 @@ import {
   SignInPageActions,
   authFeature,
 } from '@logout-lens/angular';
-import { LogoutReasonBanner } from '@logout-lens/angular/material';
+import { LogoutReasonBanner, PasswordToggle } from '@logout-lens/angular/material';
 import { signInErrorMessage } from './signin-error-message';
 
 /** The sign-in page: email, password, "Remember me for 20 days" (the server's policy, in its words). */
@@ -43,6 +43,7 @@ import { signInErrorMessage } from './signin-error-message';
     MatInputModule,
     MatProgressSpinnerModule,
     LogoutReasonBanner,
+    PasswordToggle,
   ],
   templateUrl: './signin-page.html',
   styleUrl: './signin-page.scss',
@@ -57,7 +58,6 @@ export class SignInPage {
     password: ['', [Validators.required, Validators.maxLength(1024)]],
     rememberMe: [false],
   });
-  protected readonly passwordVisible = signal(false);
   private readonly lens = inject(LogoutLens);
   private readonly intl = inject(LogoutLensIntl);
   protected readonly rememberMeLabel = computed(() => this.intl.rememberMeLabel(this.lens.policy()?.rememberMeSeconds ?? null));

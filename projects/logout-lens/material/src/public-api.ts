@@ -9,3 +9,4 @@ export * from './logout-reason-banner';
 export * from './restoring-session';
 export * from './material-ui';
 export * from './pages';
+export * from './password-toggle';

@@ -28,6 +28,7 @@ import { AuthApi } from '@logout-lens/angular';
 import { authFeature } from '@logout-lens/angular';
 import { ChangePasswordPageActions } from '@logout-lens/angular';
 import { CLOCK, WINDOW } from '@logout-lens/angular';
+import { PasswordToggle } from '../password-toggle';
 import { PasswordField, toChangePasswordFailure } from './change-password-failure';
 
 type Field = PasswordField | 'confirmation';
@@ -53,6 +54,7 @@ const FIELD_ORDER: readonly Field[] = ['currentPassword', 'newPassword', 'confir
     MatInputModule,
     MatProgressSpinnerModule,
     MatToolbarModule,
+    PasswordToggle,
   ],
   templateUrl: './change-password-page.html',
   styleUrl: './change-password-page.scss',
@@ -84,7 +86,6 @@ export class ChangePasswordPage {
     confirmation: ['', [Validators.required, (control: AbstractControl) => this.matchesNewPassword(control)]],
   });
   /** Whether each field shows its value. */
-  protected readonly visible = { currentPassword: signal(false), newPassword: signal(false), confirmation: signal(false) };
   /** Whether a change is under way. */
   protected readonly busy = signal(false);
   /** Whether the password was changed. */
@@ -111,10 +112,6 @@ export class ChangePasswordPage {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
     inject(DestroyRef).onDestroy(() => (this.destroyed = true));
-  }
-
-  protected toggle(field: Field): void {
-    this.visible[field].update((shown) => !shown);
   }
 
   /** The server's messages for a field, set by the last failed attempt until the field is edited. */

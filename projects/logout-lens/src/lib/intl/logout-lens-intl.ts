@@ -139,6 +139,10 @@ export class LogoutLensIntl {
     seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : seconds === 1 ? '1 second' : `${seconds} seconds`;
   idleSignedOutMessage = (minutes: number): string => `Signed out after ${minutes} min without activity.`;
 
+  // Password fields.
+  showSecret = (what: string): string => `Show ${what}`;
+  hideSecret = (what: string): string => `Hide ${what}`;
+
   // Notices (snack bars with withMaterialUi()).
   dismiss = 'Dismiss';
   refreshRetrying = (status: number): string =>
