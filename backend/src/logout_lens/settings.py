@@ -51,7 +51,9 @@ APP_LOGOUT_TYPES (list of str, [])
     The app's own reasons a session may end (`withLogoutReasons()` in the Angular library),
     e.g. ["LICENSE_EXPIRED", "TENANT_SWITCHED"]: the audit trail accepts and lists them
     like the built-in ones. Upper case, digits and "_", 3 to 32 characters, not a built-in
-    type (a system check error otherwise, logout_lens.E006).
+    type (a system check error otherwise, logout_lens.E006). A browser's event of a
+    well-formed type not listed here is recorded as UNKNOWN with the name in
+    `details.reported_type`, and still ends its session on the server.
 NUM_PROXIES (int, 0)
     Number of trusted reverse proxies in front of the app; decides which
     X-Forwarded-For entry is the client IP. 0 means REMOTE_ADDR is used.

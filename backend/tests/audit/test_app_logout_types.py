@@ -38,10 +38,24 @@ def test_a_declared_type_is_stored_and_listed(api, user, own_types):
     assert [row["type"] for row in listed["results"]] == ["LICENSE_EXPIRED", "LICENSE_EXPIRED"]
 
 
-@pytest.mark.parametrize("kind", ["LICENSE_EXPIRED", "SOMETHING_ELSE", "license_expired"])
-def test_a_type_the_project_did_not_declare_is_400_and_nothing_is_stored(api, ll_settings, kind):
+def test_a_type_the_project_did_not_declare_is_recorded_as_unknown_under_its_name_and_ends_the_session(
+    api, user, ll_settings
+):
     ll_settings(APP_LOGOUT_TYPES=[])
+    auth = bearer(login(api))
 
+    response = post(api, {"type": "LICENSE_EXPIRED", "message": "The licence expired."}, **auth)
+
+    assert response.status_code == 201, response.content
+    client = LogoutEvent.objects.get(source="client")
+    assert (client.type, client.details["reported_type"]) == ("UNKNOWN", "LICENSE_EXPIRED")
+    # The server ended the session all the same.
+    assert LogoutEvent.objects.filter(source="server").count() == 1
+    assert api.get("/v1/auth/me/", **auth).status_code == 401
+
+
+@pytest.mark.parametrize("kind", ["license_expired", "LICENSE-EXPIRED", "AB", "A" * 33, "<script>", 7])
+def test_a_malformed_type_is_400_and_nothing_is_stored(api, kind):
     response = post(api, {"type": kind})
 
     assert response.status_code == 400

@@ -112,7 +112,7 @@ def test_unknown_refresh_cookie_leaves_the_event_unverified(api):
 @pytest.mark.parametrize(
     "body, field",
     [
-        (event(type="SIGNED_OUT_BY_ALIENS"), "type"),
+        (event(type="signed out by aliens"), "type"),
         (event(type=None), "type"),
         ({"message": "no type"}, "type"),
         (event(message=42), "message"),

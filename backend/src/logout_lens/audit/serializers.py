@@ -25,14 +25,30 @@ CLIENT_EVENT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}\Z")
 ID_ERROR = {"invalid": "Use 1-64 letters, digits, '_' or '-'."}
 
 
-class LogoutTypeField(serializers.ChoiceField):
-    """A logout type: a built-in one or one of the project's APP_LOGOUT_TYPES, read when used."""
+# The form of every logout type, built-in or an app's own (as the Angular library checks it).
+LOGOUT_TYPE_FORM = re.compile(r"^[A-Z][A-Z0-9_]{2,31}\Z")
 
-    def __init__(self, **kwargs):
+
+class UndeclaredType(str):
+    """A well-formed type the project has not declared in APP_LOGOUT_TYPES."""
+
+
+class LogoutTypeField(serializers.ChoiceField):
+    """
+    A logout type: a built-in one or one of the project's APP_LOGOUT_TYPES, read when used.
+    With `undeclared=True` a well-formed type the project did not declare comes back as an
+    `UndeclaredType` (the serializer records it as UNKNOWN, keeping the name in `details`).
+    """
+
+    def __init__(self, *, undeclared=False, **kwargs):
+        self.undeclared = undeclared
         super().__init__(choices=logout_type_choices(), **kwargs)
 
     def to_internal_value(self, data):
         self.choices = logout_type_choices()
+        known = isinstance(data, str) and data in self.choice_strings_to_values
+        if self.undeclared and not known and isinstance(data, str) and LOGOUT_TYPE_FORM.match(data):
+            return UndeclaredType(data)
         return super().to_internal_value(data)
 
 
@@ -42,7 +58,7 @@ class LogoutEventInputSerializer(serializers.Serializer):
     servers accept events from newer clients.
     """
 
-    type = LogoutTypeField()
+    type = LogoutTypeField(undeclared=True)
     message = RedactedCharField(
         max_length=500, required=False, allow_blank=True, default="", trim_whitespace=False
     )
@@ -59,6 +75,14 @@ class LogoutEventInputSerializer(serializers.Serializer):
     )
     route = RedactedCharField(max_length=512, required=False, allow_blank=True, default="")
     details = JSONObjectField(required=False, default=dict)
+
+    def validate(self, attrs):
+        # The app's own type the project has not declared: recorded as UNKNOWN under its name,
+        # so the session still ends on the server and support still sees what the app said.
+        if isinstance(attrs.get("type"), UndeclaredType):
+            attrs["details"] = {**attrs.get("details", {}), "reported_type": str(attrs["type"])}
+            attrs["type"] = LogoutType.UNKNOWN
+        return attrs
 
     def validate_route(self, value):
         if value and not value.startswith("/"):
