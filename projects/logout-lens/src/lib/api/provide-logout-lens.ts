@@ -13,7 +13,7 @@ import * as authEffects from '../auth/state/auth.effects';
 import { authFeature } from '../auth/state/auth.feature';
 import * as sessionTimerEffects from '../auth/state/session-timer.effects';
 import { LogoutLensConfig, provideLogoutLensConfig } from '../config/logout-lens.config';
-import { RecordingErrorHandler } from '../diagnostics/error-log';
+import { ErrorLog, recordErrorsOf } from '../diagnostics/error-log';
 import * as activityEffects from '../diagnostics/state/activity.effects';
 import { diagnosticsFeature } from '../diagnostics/state/diagnostics.feature';
 import * as tokenMonitorEffects from '../diagnostics/state/token-monitor.effects';
@@ -26,7 +26,7 @@ import { LogoutLens } from './logout-lens';
 
 /**
  * Everything Logout Lens needs, in one call: the configuration, its state and effects, the
- * error recorder and the start-up (restoring the session, `window.__tokenMonitor`). Add
+ * error recorder (around the app's own ErrorHandler) and the start-up (restoring the session, `window.__tokenMonitor`). Add
  * `logoutLensInterceptor` to `provideHttpClient(withInterceptors([...]))` next to it.
  *
  * ```ts
@@ -62,10 +62,11 @@ export function provideLogoutLens(
       idleEffects,
       tabSyncEffects,
     ),
-    { provide: ErrorHandler, useClass: RecordingErrorHandler },
     features.map((feature) => feature.ɵproviders),
     provideAppInitializer(() => {
       inject(LogoutLens);
+      // The app's own ErrorHandler stays; Logout Lens only notes each error for the report.
+      recordErrorsOf(inject(ErrorHandler), inject(ErrorLog));
       inject(TokenMonitor).install();
       inject(Store).dispatch(AppActions.started());
     }),

@@ -37,16 +37,15 @@ export class ErrorLog {
 }
 
 /**
- * Angular's ErrorHandler, recording each error for the report first. Unhandled promise
+ * Records every error the app's ErrorHandler is given — whichever handler the app uses (Angular's
+ * own, or one that reports to an error tracker) — before that handler sees it. Unhandled promise
  * rejections reach it too, through the browser's global error listeners.
  */
-@Injectable()
-export class RecordingErrorHandler extends ErrorHandler {
-  private readonly log = inject(ErrorLog);
-
-  override handleError(error: unknown): void {
+export function recordErrorsOf(handler: ErrorHandler, log: ErrorLog): void {
+  const handle = handler.handleError.bind(handler);
+  handler.handleError = (error: unknown) => {
     const rejection = error && typeof error === 'object' && 'rejection' in error;
-    this.log.record(rejection ? 'unhandled-rejection' : 'error-handler', rejection ? (error as { rejection: unknown }).rejection : error);
-    super.handleError(error);
-  }
+    log.record(rejection ? 'unhandled-rejection' : 'error-handler', rejection ? (error as { rejection: unknown }).rejection : error);
+    handle(error);
+  };
 }
