@@ -6,8 +6,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 
-import { UserMenuActions } from '@logout-lens/angular';
-import { LogoutLensIntl, authFeature } from '@logout-lens/angular';
+import { UserMenuActions, authFeature, lifetimeText } from '@logout-lens/angular';
 import { AppReasonsPanel } from '../demo/app-reasons-panel';
 import { DemoPanel } from '../demo/demo-panel';
 
@@ -28,11 +27,10 @@ export class HomePage {
     () => this.liveSession() ?? this.lastLogout()?.session ?? null,
   );
   protected readonly user = computed(() => this.session()?.user ?? null);
-  private readonly intl = inject(LogoutLensIntl);
-  /** The session's lifetime as the server's policy gave it ("20 days"). */
+  /** The session's lifetime as the server's policy gave it ("20 days"), in this page's English. */
   protected readonly lifetime = computed(() => {
     const seconds = this.session()?.lifetimeSeconds;
-    return seconds ? this.intl.lifetime(seconds) : null;
+    return seconds ? lifetimeText(seconds) : null;
   });
 
   protected signOut(): void {

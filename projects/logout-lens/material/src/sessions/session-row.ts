@@ -1,3 +1,5 @@
+import { lifetimeText } from '@logout-lens/angular';
+
 import { DeviceDescription, describeUserAgent } from './describe-user-agent';
 import { formatRelativeTime } from './relative-time';
 import { ActiveSession } from './sessions-api';
@@ -53,9 +55,5 @@ export function toSessionRow(
 /** ", 20 days": the lifetime the server gave the session (it never slides), when its times say it. */
 function lifetime(session: ActiveSession): string {
   const ms = Date.parse(session.expires_at) - Date.parse(session.created_at);
-  if (!(ms > 0)) return '';
-  const hours = Math.round(ms / 3_600_000);
-  if (hours < 48) return hours === 1 ? ', 1 hour' : `, ${hours} hours`;
-  const count = Math.round(hours / 24);
-  return count === 1 ? ', 1 day' : `, ${count} days`;
+  return ms > 0 ? `, ${lifetimeText(ms / 1000)}` : '';
 }

@@ -91,10 +91,7 @@ export class LogoutLensIntl {
 
   /** A session's lifetime as the policy gives it: "20 days", "12 hours". */
   lifetime(seconds: number): string {
-    const hours = Math.round(seconds / 3600);
-    if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
-    const days = Math.round(hours / 24);
-    return days === 1 ? '1 day' : `${days} days`;
+    return lifetimeText(seconds);
   }
 
   /** The sign-in form's checkbox; `seconds` is the server's "Remember me" lifetime, when known. */
@@ -162,4 +159,12 @@ export class LogoutLensIntl {
     if (status === 401) return 'The server asked for a fresh sign-in token (401).';
     return `The request failed (${status}). ${still}`;
   }
+}
+
+/** A lifetime in English: "20 days", "12 hours" (hours below two days). */
+export function lifetimeText(seconds: number): string {
+  const hours = Math.round(seconds / 3600);
+  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  const days = Math.round(hours / 24);
+  return days === 1 ? '1 day' : `${days} days`;
 }
