@@ -115,7 +115,8 @@ export async function signIn(page: Page, options: { rememberMe: boolean }): Prom
   await page.goto('/signin');
   await page.getByLabel('Email').fill(DEMO_USER.email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_USER.password);
-  if (options.rememberMe) await page.getByLabel('Remember me for 20 days').check();
+  // The label states the server's policy ("Remember me for 20 days"; tests may shrink it).
+  if (options.rememberMe) await page.getByLabel(/^Remember me for /).check();
   const login = page.waitForResponse((r) => r.url().endsWith('/v1/auth/login/'));
   await page.getByRole('button', { name: 'Sign in' }).click();
   const response = await login;
