@@ -102,6 +102,12 @@ test.describe('every sign-out is explained', () => {
       minIdle: 0,
       maxIdle: 10,
     });
+    await test.step("the app's details are in the record and the audit trail", async () => {
+      const history = await page.evaluate(() => JSON.parse(localStorage.getItem('logout_history') ?? '[]'));
+      expect(history.at(-1).app_details).toEqual({ plan: 'trial', seats: 5 });
+      const client = (await backend.auditEvents({ type: 'LICENSE_EXPIRED', device_id: device })).filter((e) => e.source === 'client');
+      expect(client[0]!.details).toMatchObject({ app_details: { plan: 'trial', seats: 5 } });
+    });
     await test.step('the server ended the session too, and recorded it under the same type', async () => {
       const server = (await backend.auditEvents({ type: 'LICENSE_EXPIRED', device_id: device })).filter((e) => e.source === 'server');
       expect(server).toEqual([expect.objectContaining({ type: 'LICENSE_EXPIRED', device_id: device })]);

@@ -35,6 +35,6 @@ export class AppReasonsPanel {
   }
 
   protected expireLicence(): void {
-    this.lens.endSession('LICENSE_EXPIRED', "The organisation's licence expired.");
+    this.lens.endSession('LICENSE_EXPIRED', "The organisation's licence expired.", { plan: 'trial', seats: 5 });
   }
 }

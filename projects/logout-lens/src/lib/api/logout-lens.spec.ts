@@ -128,12 +128,20 @@ describe('LogoutLens', () => {
     const { lens, store } = setUp();
     store.dispatch(AuthApiActions.signInSucceeded({ session }));
 
-    lens.endSession('TENANT_SWITCHED', 'Switched to Acme EU.');
+    lens.endSession('TENANT_SWITCHED', 'Switched to Acme EU.', {
+      tenant: 'acme-eu',
+      seats: 12,
+      'not a key': 'dropped',
+      nested: { no: 1 } as never,
+      note: 'x'.repeat(300),
+    });
 
     expect(store.selectSignal(authFeature.selectLastLogout)()).toMatchObject({
       logoutType: 'TENANT_SWITCHED',
       message: 'Switched to Acme EU.',
       at: NOW,
+      // Only short, simple facts are kept.
+      details: { tenant: 'acme-eu', seats: 12, note: 'x'.repeat(200) },
     });
   });
 

@@ -12,7 +12,7 @@ import { TokenMonitorActions } from '../diagnostics/state/diagnostics.actions';
 import { IdleActions } from '../idle/idle.actions';
 import { LastLogoutReason } from '../logout/last-logout-reason';
 import { LogoutTrackerActions } from '../logout/state/logout-tracker.actions';
-import { LogoutRecord } from '../model/logout-record';
+import { AppDetails, LogoutRecord, parseAppDetails } from '../model/logout-record';
 import { LogoutType } from '../model/logout-type';
 import { Credentials, SessionInfo, SessionPolicy, SignInError } from '../model/session.model';
 import { ApiErrorActions } from '../notifications/api-error.actions';
@@ -117,9 +117,12 @@ export class LogoutLens {
   /**
    * Ends the session for the app's own reason (a type of `withLogoutReasons()`, or a built-in
    * one): recorded, shown and reported like any other sign-out, and ended on the server.
+   * `details` — short, non-secret facts (at most 10; strings cut to 200 characters) — go into
+   * the record and the audit trail.
    */
-  endSession(type: LogoutType, message: string): void {
-    this.store.dispatch(SessionActions.ended({ logoutType: type, message, at: this.clock() }));
+  endSession(type: LogoutType, message: string, details?: AppDetails): void {
+    const facts = parseAppDetails(details);
+    this.store.dispatch(SessionActions.ended({ logoutType: type, message, at: this.clock(), ...(facts ? { details: facts } : {}) }));
   }
 
   /**

@@ -39,6 +39,7 @@ export class LogoutRecordBuilder {
       access_expires_at: iso(session?.accessExpiresAt),
       refresh_expires_at: iso(session?.refreshExpiresAt),
       session_lifetime_seconds: session?.lifetimeSeconds ?? null,
+      ...(ended.details ? { app_details: ended.details } : {}),
       last_refresh: lastRefresh
         ? {
             at: iso(lastRefresh.at)!,

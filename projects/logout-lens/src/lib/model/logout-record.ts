@@ -37,6 +37,25 @@ export interface LogoutRecord {
   from_other_tab: boolean;
   /** For TOKEN_REUSE_DETECTED: the server's reading, `likely_race` or `likely_theft` (else null). */
   reuse_verdict: ReuseVerdict | null;
+  /** What the app said about a sign-out it ended (`LogoutLens.endSession(type, message, details)`). */
+  app_details?: AppDetails;
+}
+
+/** Short, non-secret facts an app adds to a sign-out it ends: at most 10, each a short value. */
+export type AppDetails = Record<string, string | number | boolean>;
+
+const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** Keeps only well-formed details: 10 keys, simple values, strings cut to 200 characters. */
+export function parseAppDetails(value: unknown): AppDetails | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const details: AppDetails = {};
+  for (const [key, item] of Object.entries(value).slice(0, 10)) {
+    if (!DETAIL_KEY.test(key)) continue;
+    if (typeof item === 'string') details[key] = item.slice(0, 200);
+    else if (typeof item === 'boolean' || (typeof item === 'number' && Number.isFinite(item))) details[key] = item;
+  }
+  return Object.keys(details).length ? details : null;
 }
 
 const MAX_STRING = 500;
@@ -70,6 +89,7 @@ export function parseLogoutRecord(value: unknown): LogoutRecord | null {
     api_failures: failures.slice(-10).flatMap((f) => parseFailure(f)),
     from_other_tab: v['from_other_tab'] === true,
     reuse_verdict: v['reuse_verdict'] === 'likely_race' || v['reuse_verdict'] === 'likely_theft' ? v['reuse_verdict'] : null,
+    ...withAppDetails(parseAppDetails(v['app_details'])),
   };
 }
 
@@ -91,4 +111,8 @@ function parseFailure(value: unknown): RecordedFailure[] {
   if (typeof v['method'] !== 'string' || typeof v['path'] !== 'string') return [];
   if (typeof v['status'] !== 'number' || typeof v['at'] !== 'string') return [];
   return [{ method: v['method'].slice(0, 10), path: v['path'].slice(0, 300), status: v['status'], at: v['at'] }];
+}
+
+function withAppDetails(details: AppDetails | null): { app_details?: AppDetails } {
+  return details ? { app_details: details } : {};
 }

@@ -1,6 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
-import { ReuseVerdict } from '../../model/logout-record';
+import { AppDetails, ReuseVerdict } from '../../model/logout-record';
 import { LogoutType } from '../../model/logout-type';
 import { Credentials, SessionInfo, SignInError } from '../../model/session.model';
 
@@ -63,6 +63,8 @@ export const SessionActions = createActionGroup({
       lastKnownSession?: SessionInfo;
       /** For a token reuse: the server's reading of its evidence. */
       reuse?: ReuseVerdict;
+      /** What the app said about a sign-out it ended itself (`LogoutLens.endSession`). */
+      details?: AppDetails;
     }>(),
   },
 });

@@ -1,6 +1,6 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 
-import { ReuseVerdict } from '../../model/logout-record';
+import { AppDetails, ReuseVerdict } from '../../model/logout-record';
 import { LogoutType } from '../../model/logout-type';
 import { SessionInfo, SignInError } from '../../model/session.model';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
@@ -27,6 +27,8 @@ export interface EndedSession {
   at: number;
   /** For a token reuse: the server's reading (a race between this browser's requests, or theft). */
   reuse: ReuseVerdict | null;
+  /** What the app said about a sign-out it ended itself. */
+  details?: AppDetails;
   session: SessionInfo | null;
   lastRefresh: RefreshAttempt | null;
 }
@@ -88,7 +90,7 @@ export const authFeature = createFeature({
       lastRefresh: { at, outcome: 'transient-failure' as const, status, reason },
     })),
     on(AuthApiActions.noSessionToRestore, (state) => ({ ...state, status: 'signed-out' as const })),
-    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at, lastKnownSession, reuse }) =>
+    on(SessionActions.ended, (state, { logoutType, message, code, fromOtherTab, at, lastKnownSession, reuse, details }) =>
       state.status === 'signed-out'
         ? state
         : {
@@ -102,6 +104,7 @@ export const authFeature = createFeature({
               fromOtherTab: fromOtherTab ?? false,
               at,
               reuse: reuse ?? null,
+              ...(details ? { details } : {}),
               session: state.session ?? lastKnownSession ?? null,
               lastRefresh: state.lastRefresh,
             },
