@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ApplicationRef, EnvironmentInjector, createComponent } from '@angular/core';
 
 import { MountedDevtools } from '@logout-lens/angular';
@@ -5,9 +6,8 @@ import { DebugLauncher } from './debug-launcher/debug-launcher';
 
 /** Puts the 🔍 launcher at the end of the page; `withDevtools()` calls it once the entry is loaded. */
 export function ɵmountDevtools(injector: EnvironmentInjector): MountedDevtools {
-  const appRef = injector.get(ApplicationRef);
   const launcher = createComponent(DebugLauncher, { environmentInjector: injector });
-  appRef.attachView(launcher.hostView);
-  document.body.appendChild(launcher.location.nativeElement);
+  injector.get(ApplicationRef).attachView(launcher.hostView);
+  injector.get(DOCUMENT).body.appendChild(launcher.location.nativeElement);
   return { toggle: () => void launcher.instance.toggle() };
 }
