@@ -35,9 +35,10 @@ export function classifyRefreshError(
 ): RefreshFailure {
   const failure = defaultRefreshFailure(error, serverNow, refreshExpiresAt);
   if (!policy) return failure;
-  const status = error instanceof HttpErrorResponse ? error.status : 0;
-  const code = error instanceof HttpErrorResponse ? readCode(error.error) : null;
-  const decision = decide(policy, { kind: 'refresh', status, code, method: 'POST', url: error instanceof HttpErrorResponse ? (error.url ?? '') : '' });
+  const answer = error instanceof HttpErrorResponse ? error : null;
+  const status = answer?.status ?? 0;
+  const code = answer ? readCode(answer.error) : null;
+  const decision = decide(policy, { kind: 'refresh', status, code, method: 'POST', url: answer?.url ?? '' });
   if (decision === 'retry' && failure.kind === 'session-over') {
     return { kind: 'transient', status, reason: `${failure.code}, retried by the app's error policy` };
   }

@@ -44,11 +44,6 @@ export class LogoutPresenter {
     ...(inject(LOGOUT_REASONS, { optional: true }) ?? []),
   );
 
-  /** Whether `type` is one this app knows (built-in or its own). */
-  knows(type: LogoutType): boolean {
-    return isBuiltInLogoutType(type) || type in this.appReasons;
-  }
-
   present(type: LogoutType): LogoutPresentation {
     const presentation =
       this.appReasons[type] ?? (isBuiltInLogoutType(type) ? this.intl.reasons[type] : this.intl.unknownReason(type));

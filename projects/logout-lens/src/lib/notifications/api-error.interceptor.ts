@@ -35,13 +35,14 @@ export const apiErrorInterceptor: HttpInterceptorFn = (req, next) => {
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status !== 401 && error.status !== 400) {
         const url = req.url.split(/[?#]/)[0]!;
-        const decision = decide(policy, { kind: 'api', status: error.status, code: readCode(error.error), method: req.method, url });
+        const code = readCode(error.error);
+        const decision = decide(policy, { kind: 'api', status: error.status, code, method: req.method, url });
         if (typeof decision === 'object' && decision.endSession) {
           store.dispatch(
             SessionActions.ended({
               logoutType: decision.endSession,
               message: decision.message ?? `${req.method} ${url} answered ${error.status}; the app's error policy ended the session.`,
-              code: readCode(error.error) ?? undefined,
+              code: code ?? undefined,
               at: clock(),
             }),
           );
