@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
-import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT, LogoutEventOutbox, toEvent } from './logout-event-outbox';
+import { LogoutEventOutbox, toEvent } from './logout-event-outbox';
+import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT } from './logout-event-queue';
 import { record } from '../model/logout-record.fixture';
 
 describe('LogoutEventOutbox', () => {
