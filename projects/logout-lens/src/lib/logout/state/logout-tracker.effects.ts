@@ -22,7 +22,7 @@ import { LOCAL_STORAGE, WINDOW } from '../../platform/browser.tokens';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { LOGOUT_EVENT_QUEUE_KEY } from '../logout-event-queue';
 import { LogoutTrackerActions } from './logout-tracker.actions';
-import { SIGN_OUT_PATH, SignOutPath, endedSessions } from './sign-out-path';
+import { SIGN_OUT_PATH, SignOutPath } from './sign-out-path';
 
 /** Runs one of the sign-out path's functions once it is loaded, in the injection context. */
 function onSignOutPath<T>(run: (path: SignOutPath) => Observable<T>): Observable<T> {
@@ -30,13 +30,12 @@ function onSignOutPath<T>(run: (path: SignOutPath) => Observable<T>): Observable
   return inject(SIGN_OUT_PATH).pipe(switchMap((path) => runInInjectionContext(injector, () => run(path))));
 }
 
-/**
- * Loads the sign-out path at the first sign-out of this page; the path's own effects then see
- * every sign-out, this one included (the state still holds it).
- */
+/** The first sign-out of this page, loading the sign-out path; the path's own effects then see every one (and this one, as the state still holds it). */
 function firstSignOut<T>(run: (path: SignOutPath) => Observable<T>): Observable<T> {
+  const ended$ = inject(Store).select(authFeature.selectLastLogout);
   const path$ = onSignOutPath(run);
-  return endedSessions().pipe(
+  return ended$.pipe(
+    filter((ended) => ended !== null),
     take(1),
     switchMap(() => path$),
   );

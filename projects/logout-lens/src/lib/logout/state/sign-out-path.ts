@@ -1,8 +1,5 @@
-import { InjectionToken, inject } from '@angular/core';
-import { Store } from '@ngrx/store';
-import { Observable, defer, filter, from, shareReplay } from 'rxjs';
-
-import { EndedSession, authFeature } from '../../auth/state/auth.feature';
+import { InjectionToken } from '@angular/core';
+import { Observable, defer, from, shareReplay } from 'rxjs';
 
 /** The code that runs when a session ends (`sign-out.effects.ts`). */
 export type SignOutPath = typeof import('./sign-out.effects');
@@ -16,9 +13,3 @@ export const SIGN_OUT_PATH = new InjectionToken<Observable<SignOutPath>>('LOGOUT
   factory: () => defer(() => from(import('./sign-out.effects'))).pipe(shareReplay(1)),
 });
 
-/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
-export function endedSessions(): Observable<EndedSession> {
-  return inject(Store)
-    .select(authFeature.selectLastLogout)
-    .pipe(filter((ended): ended is EndedSession => ended !== null));
-}

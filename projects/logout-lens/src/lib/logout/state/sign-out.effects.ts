@@ -1,9 +1,9 @@
 import { EnvironmentInjector, inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { Action } from '@ngrx/store';
-import { Observable, concatMap, forkJoin, last, map, of, switchMap, tap } from 'rxjs';
+import { Action, Store } from '@ngrx/store';
+import { Observable, concatMap, filter, forkJoin, last, map, of, switchMap, tap } from 'rxjs';
 
-import { EndedSession } from '../../auth/state/auth.feature';
+import { EndedSession, authFeature } from '../../auth/state/auth.feature';
 import { onSignInPage, signInTree } from '../../auth/routes';
 import { LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../../config/logout-lens.config';
 import { ConsoleLog } from '../../platform/console-log';
@@ -16,10 +16,16 @@ import { LogoutHistory } from '../logout-history';
 import { LogoutPresenter } from '../logout-presenter';
 import { LogoutRecordBuilder } from '../logout-record-builder';
 import { LogoutTrackerActions } from './logout-tracker.actions';
-import { endedSessions } from './sign-out-path';
 
 // What runs when a session ends, loaded the first time one does (see logout-tracker.effects.ts):
 // each function is called in the injection context, with what it needs injected as defaults.
+
+/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
+function endedSessions() {
+  return inject(Store)
+    .select(authFeature.selectLastLogout)
+    .pipe(filter((ended): ended is EndedSession => ended !== null));
+}
 
 /**
  * Writes every sign-out down: `logout_history`, `last_logout_reason`, a `[LogoutTracker]` line,
