@@ -43,7 +43,6 @@ export * from './lib/logout/evidence-collector';
 export * from './lib/logout/last-logout-reason';
 export * from './lib/logout/logout-history';
 export * from './lib/logout/logout-messages';
-export * from './lib/logout/logout-presenter';
 export * from './lib/model/api-call';
 export * from './lib/model/logout-presentation';
 export * from './lib/model/logout-record';

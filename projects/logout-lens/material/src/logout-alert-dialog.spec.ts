@@ -6,7 +6,7 @@ import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { SESSION_SCHEDULER } from '../../src/lib/platform/scheduler.token';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertData, LogoutAlertDialog } from './logout-alert-dialog';
 import { LogoutLensIntl } from '../../src/lib/intl/logout-lens-intl';
-import { presentLogout } from '../../src/lib/logout/logout-presenter';
+import { presentLogout } from '../../src/lib/logout/logout-messages';
 
 const data: LogoutAlertData = {
   type: 'SESSION_REVOKED',

@@ -3,8 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
-import { LogoutEventOutbox, toEvent } from './logout-event-outbox';
-import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT } from './logout-event-queue';
+import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT, LogoutEventOutbox, toEvent } from './logout-event-outbox';
 import { record } from '../model/logout-record.fixture';
 
 describe('LogoutEventOutbox', () => {
