@@ -2,6 +2,11 @@ import { Injectable } from '@angular/core';
 
 import { LogoutLensIntl, LogoutPresentation } from '@logout-lens/angular';
 
+import { GERMAN_CHANGE_PASSWORD_WORDS } from './intl-de-change-password';
+import { GERMAN_DIAGNOSIS_WORDS } from './intl-de-diagnosis';
+import { GERMAN_DRAWER_WORDS } from './intl-de-drawer';
+import { GERMAN_SESSIONS_WORDS } from './intl-de-sessions';
+
 /** Logout Lens in German: the demo's second language (open the app with `?lang=de`). */
 @Injectable()
 export class GermanLogoutLensIntl extends LogoutLensIntl {
@@ -126,6 +131,11 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
     if (status >= 500) return `Der Server hat einen Fehler gemeldet (${status}). ${still}`;
     return `Die Anfrage ist fehlgeschlagen (${status}). ${still}`;
   }
+
+  override diagnosis = GERMAN_DIAGNOSIS_WORDS;
+  override drawer = GERMAN_DRAWER_WORDS;
+  override sessions = GERMAN_SESSIONS_WORDS;
+  override changePassword = GERMAN_CHANGE_PASSWORD_WORDS;
 }
 
 /** The language the demo shows: `?lang=de` or `?lang=en` chooses it, and this browser keeps the choice. */

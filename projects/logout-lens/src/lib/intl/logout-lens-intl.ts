@@ -1,8 +1,13 @@
-import { Injectable } from '@angular/core';
-import { Subject } from 'rxjs';
+import { Injectable, Signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { Subject, map, startWith } from 'rxjs';
 
 import { LogoutPresentation } from '../model/logout-presentation';
 import { BuiltInLogoutType } from '../model/logout-type';
+import type { ChangePasswordWords } from './change-password-words';
+import type { DiagnosisWords } from './diagnosis-words';
+import type { DrawerWords } from './drawer-words';
+import type { SessionsWords } from './sessions-words';
 
 /**
  * Every word Logout Lens shows people, in one place, in English. To translate, or to reword,
@@ -15,6 +20,19 @@ import { BuiltInLogoutType } from '../model/logout-type';
 export class LogoutLensIntl {
   /** Emits when the words change, so that views on screen render them again. */
   readonly changes = new Subject<void>();
+
+  // The words of the parts that load on demand, one group each. A group holds only the words an
+  // app changes: any it leaves out stay English. The English comes with the part itself, so an app
+  // downloads it only when that part is opened.
+
+  /** The diagnosis sentences (banner, debug drawer). The exported report keeps them in English. */
+  diagnosis: Partial<DiagnosisWords> = {};
+  /** The debug drawer and its 🔍 launcher (`@logout-lens/angular/devtools`). */
+  drawer: Partial<DrawerWords> = {};
+  /** The Active sessions page (`@logout-lens/angular/material`). */
+  sessions: Partial<SessionsWords> = {};
+  /** The change-password form (`@logout-lens/angular/material`). */
+  changePassword: Partial<ChangePasswordWords> = {};
 
   /** The built-in reasons: icon, tone, title, sentence and (for those the user may not have caused) what to do. */
   reasons: Record<BuiltInLogoutType, LogoutPresentation> = {
@@ -159,6 +177,19 @@ export class LogoutLensIntl {
     if (status === 401) return 'The server asked for a fresh sign-in token (401).';
     return `The request failed (${status}). ${still}`;
   }
+}
+
+/**
+ * One group's words for a view: the app's where it set them, English for the rest; a new value
+ * after every `intl.changes`. Call it in an injection context (a field initializer of a component).
+ */
+export function intlWords<T extends object>(
+  intl: LogoutLensIntl,
+  group: (intl: LogoutLensIntl) => Partial<T>,
+  english: T,
+): Signal<T> {
+  const merge = (): T => ({ ...english, ...group(intl) });
+  return toSignal(intl.changes.pipe(startWith(undefined), map(merge)), { initialValue: merge() });
 }
 
 /** A lifetime in English: "20 days", "12 hours" (hours below two days). */
