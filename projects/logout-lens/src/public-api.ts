@@ -37,6 +37,7 @@ export * from './lib/diagnosis/diagnose';
 export * from './lib/diagnosis/diagnosis-rule';
 export * from './lib/diagnosis/evidence';
 export * from './lib/diagnosis/diagnosis-text';
+export * from './lib/diagnosis/diagnosis-words.en';
 export * from './lib/diagnosis/diagnosis-thresholds';
 export * from './lib/diagnostics/api-call-log';
 export * from './lib/diagnostics/error-log';

@@ -40,8 +40,9 @@ export class LogoutReasonBanner {
   private readonly presenter = inject(LogoutPresenter);
   protected readonly presentation = (record: LogoutRecord) => this.presenter.present(record.type);
   private readonly evidence = inject(EvidenceCollector);
-  /** The most likely cause, from this record and what else this browser saw. */
-  protected readonly diagnosis = (record: LogoutRecord) => diagnose(this.evidence.collect(record)).sentence;
+  /** The most likely cause, from this record and what else this browser saw, in the app's words. */
+  protected readonly diagnosis = (record: LogoutRecord) =>
+    diagnose(this.evidence.collect(record), this.intl.diagnosis).sentence;
 
   protected readonly timeFormat = TIME_FORMAT;
   private readonly hovered = new BehaviorSubject(false);

@@ -94,4 +94,17 @@ describe('DIAGNOSIS_RULES', () => {
       expect(sentence).toMatch(/\d/);
     }
   });
+
+  it("speaks an app's words: the sentences it gives, and English, with its number words, for the rest", () => {
+    const words = {
+      time: () => 'at dawn',
+      duration: () => 'a quarter of an hour',
+      sessionRevoked: ({ at }: { at: number }, w: { time: (ms: number) => string }) => `Revoked ${w.time(at)}.`,
+    };
+    expect(diagnose(signedOut({ type: 'SESSION_REVOKED' }), words).sentence).toBe('Revoked at dawn.');
+    expect(diagnose(signedOut({ type: 'IDLE_TIMEOUT', idle_seconds: 900 }), words).sentence).toBe(
+      "The organisation's idle-timeout policy signed the user out after a quarter of an hour without activity.",
+    );
+    expect(diagnose(signedOut({ type: 'IDLE_TIMEOUT', idle_seconds: 900 })).sentence).toContain('after 15 minutes');
+  });
 });

@@ -1,7 +1,7 @@
 // The rules about risks to a session that is still going, and the fallbacks when all is well.
 
 import { DiagnosisRule } from './diagnosis-rule';
-import { clockOffsetText, durationText, statusesText, timesText } from './diagnosis-text';
+import { ENGLISH_DIAGNOSIS_WORDS } from './diagnosis-words.en';
 import {
   CLOCK_SKEW_THRESHOLD_MS,
   RECENT_SLEEP_MS,
@@ -31,29 +31,22 @@ export const sessionEndingSoon: DiagnosisRule = {
     const left = sessionTimeLeft(e);
     return left !== null && left < SESSION_ENDING_MS;
   },
-  diagnose: (e) => {
-    const left = sessionTimeLeft(e) ?? 0;
-    return {
-      rule: 'session-ending-soon',
-      severity: 'critical',
-      sentence:
-        left > 0
-          ? `The session ends in ${durationText(left)}: it will need a fresh sign-in then.`
-          : 'The session has reached the end of its lifetime: it will need a fresh sign-in now.',
-    };
-  },
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => ({
+    rule: 'session-ending-soon',
+    severity: 'critical',
+    sentence: w.sessionEndingSoon({ leftMs: sessionTimeLeft(e) ?? 0 }, w),
+  }),
 };
 
 export const refreshFailing: DiagnosisRule = {
   id: 'refresh-failing',
   matches: (e) => e.signedIn && refreshFailuresSinceSuccess(e.apiCalls).length > 0,
-  diagnose: (e) => {
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => {
     const failures = refreshFailuresSinceSuccess(e.apiCalls);
-    const statuses = statusesText(failures.map((f) => f.status));
     return {
       rule: 'refresh-failing',
       severity: 'warning',
-      sentence: `Refresh failed ${timesText(failures.length)} with ${statuses}; the session was kept.`,
+      sentence: w.refreshFailing({ count: failures.length, statuses: failures.map((f) => f.status) }, w),
     };
   },
 };
@@ -61,27 +54,24 @@ export const refreshFailing: DiagnosisRule = {
 export const clockSkew: DiagnosisRule = {
   id: 'clock-skew',
   matches: (e) => Math.abs(e.clockSkewMs) >= CLOCK_SKEW_THRESHOLD_MS,
-  diagnose: (e) => ({
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => ({
     rule: 'clock-skew',
     severity: 'warning',
-    sentence: `This computer's clock is ${clockOffsetText(e.clockSkewMs)}.`,
+    sentence: w.clockSkew({ skewMs: e.clockSkewMs }, w),
   }),
 };
 
 export const laptopSlept: DiagnosisRule = {
   id: 'laptop-slept',
   matches: (e) => e.signedIn && longestRecentSleep(e) !== null,
-  diagnose: (e) => {
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => {
     const sleep = longestRecentSleep(e);
-    const delayMs = sleep?.delayMs ?? 0;
     // A refresh that succeeded after the check fell due renewed the session on wake.
     const restored = sleep !== null && refreshedBetween(e.apiCalls, sleep.expectedAt, e.now);
     return {
       rule: 'laptop-slept',
       severity: 'info',
-      sentence:
-        `The laptop slept for ${durationText(delayMs)}; ` +
-        `the session was ${restored ? 'restored on wake' : 'kept'}.`,
+      sentence: w.laptopSlept({ sleptMs: sleep?.delayMs ?? 0, restored }, w),
     };
   },
 };
@@ -89,21 +79,19 @@ export const laptopSlept: DiagnosisRule = {
 export const signedOutWithoutRecord: DiagnosisRule = {
   id: 'signed-out-without-record',
   matches: (e) => !e.signedIn && e.lastLogout === null,
-  diagnose: () => ({
+  diagnose: (_e, w = ENGLISH_DIAGNOSIS_WORDS) => ({
     rule: 'signed-out-without-record',
     severity: 'info',
-    sentence: 'Not signed in, and this browser has no sign-out on record.',
+    sentence: w.signedOutWithoutRecord({}, w),
   }),
 };
 
 export const healthy: DiagnosisRule = {
   id: 'healthy',
   matches: () => true,
-  diagnose: (e) => ({
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => ({
     rule: 'healthy',
     severity: 'info',
-    sentence: e.lastLogout
-      ? 'No risk seen since the last sign-in: the session is healthy.'
-      : 'No sign-out recorded and no risk seen: the session is healthy.',
+    sentence: w.healthy({ afterSignOut: e.lastLogout !== null }, w),
   }),
 };

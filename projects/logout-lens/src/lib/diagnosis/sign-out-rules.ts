@@ -2,7 +2,8 @@
 
 import { LogoutRecord } from '../model/logout-record';
 import { DiagnosisRule } from './diagnosis-rule';
-import { clockOffsetText, durationText, localTimeText } from './diagnosis-text';
+import type { DiagnosisWords } from '../intl/diagnosis-words';
+import { ENGLISH_DIAGNOSIS_WORDS } from './diagnosis-words.en';
 import {
   CLOCK_SKEW_THRESHOLD_MS,
   REFRESH_RACE_WINDOW_MS,
@@ -19,7 +20,7 @@ interface Finding {
 function signOutRule(
   id: string,
   when: (record: LogoutRecord, evidence: Evidence) => boolean,
-  finding: (record: LogoutRecord, evidence: Evidence) => Finding,
+  finding: (record: LogoutRecord, evidence: Evidence, words: DiagnosisWords) => Finding,
 ): DiagnosisRule {
   const lastSignOut = (e: Evidence) => (e.signedIn ? null : e.lastLogout);
   return {
@@ -28,10 +29,10 @@ function signOutRule(
       const record = lastSignOut(e);
       return record !== null && when(record, e);
     },
-    diagnose: (e) => {
+    diagnose: (e, words = ENGLISH_DIAGNOSIS_WORDS) => {
       const record = lastSignOut(e);
       if (!record) throw new Error(`Rule ${id} needs a signed-out browser with a sign-out on record.`);
-      return { rule: id, ...finding(record, e) };
+      return { rule: id, ...finding(record, e, words) };
     },
   };
 }
@@ -77,38 +78,26 @@ function refreshRaced(r: LogoutRecord, e: Evidence): boolean {
 export const clockSkewAtExpiry = signOutRule(
   'clock-skew-at-expiry',
   (r, e) => (r.type === 'TOKEN_EXPIRED' || r.type === 'REFRESH_FAILED') && clockCouldCutShort(r, e),
-  (r, e) => {
-    const what =
-      r.type === 'TOKEN_EXPIRED'
-        ? 'The session was treated as expired'
-        : 'The browser stopped sending the session cookie';
-    const early = endedEarlyBy(r, e);
-    const when = early === null ? ' while' : ` ${durationText(early)} before its end, and`;
-    return {
-      severity: 'warning',
-      sentence:
-        `${what}${when} this computer's clock is ${clockOffsetText(e.clockSkewMs)}, ` +
-        'so the wrong clock may be to blame.',
-    };
-  },
+  (r, e, w) => ({
+    severity: 'warning',
+    sentence: w.clockSkewAtExpiry(
+      { expired: r.type === 'TOKEN_EXPIRED', earlyMs: endedEarlyBy(r, e), skewMs: e.clockSkewMs },
+      w,
+    ),
+  }),
 );
 
 export const tokenExpired = signOutRule(
   'token-expired',
   (r) => r.type === 'TOKEN_EXPIRED',
-  (r, e) => {
+  (r, e, w) => {
     const refreshExpiresAt = parseTime(r.refresh_expires_at);
     if (r.remember_me === null || refreshExpiresAt === null || r.session_lifetime_seconds === null) {
-      const at = refreshExpiresAt ?? endedAt(r, e);
-      return { severity: 'info', sentence: `The refresh token expired at ${localTimeText(at)}.` };
+      return { severity: 'info', sentence: w.tokenExpiredAt({ at: refreshExpiresAt ?? endedAt(r, e) }, w) };
     }
     const lifetime = r.session_lifetime_seconds * 1000;
-    const age = endedAt(r, e) + e.clockSkewMs - (refreshExpiresAt - lifetime);
-    const how = r.remember_me ? 'with' : 'without';
-    return {
-      severity: 'info',
-      sentence: `The refresh token expired: this session signed in ${how} Remember me ${durationText(age)} ago.`,
-    };
+    const ageMs = endedAt(r, e) + e.clockSkewMs - (refreshExpiresAt - lifetime);
+    return { severity: 'info', sentence: w.tokenExpired({ rememberMe: r.remember_me, ageMs }, w) };
   },
 );
 
@@ -118,120 +107,72 @@ export const tokenReuseRace = signOutRule(
     r.type === 'TOKEN_REUSE_DETECTED' &&
     r.reuse_verdict !== 'likely_theft' &&
     (r.reuse_verdict === 'likely_race' || refreshRaced(r, e)),
-  () => ({
-    severity: 'warning',
-    sentence:
-      "This browser's own requests crossed: an earlier session key came back from this same address " +
-      'and browser after the grace window, as a tab that refreshed late does.',
-  }),
+  (_r, _e, w) => ({ severity: 'warning', sentence: w.tokenReuseRace({}, w) }),
 );
 
 export const tokenReuse = signOutRule(
   'token-reuse',
   (r) => r.type === 'TOKEN_REUSE_DETECTED',
-  (r, e) => ({
+  (r, e, w) => ({
     severity: 'critical',
-    sentence:
-      r.reuse_verdict === 'likely_theft'
-        ? `An old session key was presented again at ${localTimeText(endedAt(r, e))} from another network ` +
-          'address or browser, so the server closed the session: most likely a stolen cookie. Change the ' +
-          'password and review Active sessions.'
-        : `An old session key was presented again at ${localTimeText(endedAt(r, e))}, so the server closed the ` +
-          'session to protect the account: a stolen cookie or a restored backup of the browser profile can do this.',
+    sentence: w.tokenReuse({ at: endedAt(r, e), theft: r.reuse_verdict === 'likely_theft' }, w),
   }),
 );
 
 export const passwordChanged = signOutRule(
   'password-changed',
   (r) => r.type === 'PASSWORD_CHANGED',
-  (r, e) => ({
-    severity: 'info',
-    sentence:
-      `The account's password was changed, which signs out every session, and this browser ` +
-      `learned of it at ${localTimeText(endedAt(r, e))}.`,
-  }),
+  (r, e, w) => ({ severity: 'info', sentence: w.passwordChanged({ at: endedAt(r, e) }, w) }),
 );
 
 export const accountDisabled = signOutRule(
   'account-disabled',
   (r) => r.type === 'ACCOUNT_DISABLED',
-  (r, e) => ({
-    severity: 'warning',
-    sentence:
-      'An administrator deactivated the account, which ends every session, and this browser ' +
-      `learned of it at ${localTimeText(endedAt(r, e))}; only an administrator can reactivate it.`,
-  }),
+  (r, e, w) => ({ severity: 'warning', sentence: w.accountDisabled({ at: endedAt(r, e) }, w) }),
 );
 
 export const sessionRevoked = signOutRule(
   'session-revoked',
   (r) => r.type === 'SESSION_REVOKED',
-  (r, e) => ({
-    severity: 'info',
-    sentence:
-      'This session was revoked from another device or the Active sessions page, and this browser ' +
-      `learned of it at ${localTimeText(endedAt(r, e))}.`,
-  }),
+  (r, e, w) => ({ severity: 'info', sentence: w.sessionRevoked({ at: endedAt(r, e) }, w) }),
 );
 
 export const userSignedOut = signOutRule(
   'user-signed-out',
   (r) => r.type === 'USER_INITIATED',
-  (r, e) => ({
+  (r, e, w) => ({
     severity: 'info',
-    sentence: r.from_other_tab
-      ? `The user signed out in another tab at ${localTimeText(endedAt(r, e))}, which signs out every tab.`
-      : `The user chose Sign out at ${localTimeText(endedAt(r, e))}.`,
+    sentence: w.userSignedOut({ at: endedAt(r, e), fromOtherTab: r.from_other_tab }, w),
   }),
 );
 
 export const idleTimeout = signOutRule(
   'idle-timeout',
   (r) => r.type === 'IDLE_TIMEOUT',
-  (r) => ({
-    severity: 'info',
-    sentence:
-      `The organisation's idle-timeout policy signed the user out after ` +
-      `${durationText(r.idle_seconds * 1000)} without activity.`,
-  }),
+  (r, _e, w) => ({ severity: 'info', sentence: w.idleTimeout({ idleMs: r.idle_seconds * 1000 }, w) }),
 );
 
 export const authError = signOutRule(
   'auth-error',
   (r) => r.type === 'AUTH_ERROR',
-  (r) => {
-    const failure = r.api_failures[r.api_failures.length - 1];
-    const answer = !failure
-      ? ''
-      : failure.status === 0
-        ? ` (${failure.method} ${failure.path} got no answer)`
-        : ` (${failure.method} ${failure.path} returned ${failure.status})`;
-    return {
-      severity: 'warning',
-      sentence:
-        `The server refused the session right after a successful refresh${answer}, so suspect the ` +
-        "API's auth configuration rather than the user's session.",
-    };
+  (r, _e, w) => {
+    const last = r.api_failures[r.api_failures.length - 1];
+    const failure = last ? { method: last.method, path: last.path, status: last.status } : null;
+    return { severity: 'warning', sentence: w.authError({ failure }, w) };
   },
 );
 
 export const cookieMissing = signOutRule(
   'cookie-missing',
   (r) => r.type === 'REFRESH_FAILED' && r.code === 'refresh_missing',
-  () => ({
-    severity: 'warning',
-    sentence:
-      'The browser no longer sent the session cookie — cookies were cleared, blocked, or the cookie expired.',
-  }),
+  (_r, _e, w) => ({ severity: 'warning', sentence: w.cookieMissing({}, w) }),
 );
 
 export const signOutUnexplained = signOutRule(
   'sign-out-unexplained',
   () => true,
-  (r, e) => ({
+  (r, e, w) => ({
     severity: 'warning',
-    sentence:
-      `The sign-out at ${localTimeText(endedAt(r, e))} has no more specific explanation ` +
-      `(recorded as ${r.type}${r.code ? ` with code ${r.code}` : ''}).`,
+    sentence: w.signOutUnexplained({ at: endedAt(r, e), type: r.type, code: r.code || null }, w),
   }),
 );
