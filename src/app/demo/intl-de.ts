@@ -126,9 +126,15 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
   override httpError(status: number): string {
     const still = 'Sie bleiben angemeldet.';
     if (status === 0) return `Der Server ist nicht erreichbar – prüfen Sie Ihre Verbindung. ${still}`;
+    if (status === 402) return `Diese Aktion erfordert einen kostenpflichtigen Tarif (402). ${still}`;
     if (status === 403) return `Der Server hat diese Aktion abgelehnt (403). ${still}`;
+    if (status === 404) return `Der Server kennt diese Adresse nicht (404). ${still}`;
     if (status === 429) return `Zu viele Anfragen – bitte warten Sie einen Moment. ${still}`;
+    if (status === 502 || status === 503 || status === 504) {
+      return `Der Server ist vorübergehend nicht verfügbar (${status}). ${still}`;
+    }
     if (status >= 500) return `Der Server hat einen Fehler gemeldet (${status}). ${still}`;
+    if (status === 401) return 'Der Server hat ein neues Anmeldetoken verlangt (401).';
     return `Die Anfrage ist fehlgeschlagen (${status}). ${still}`;
   }
 

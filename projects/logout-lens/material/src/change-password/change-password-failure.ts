@@ -1,7 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
-import { describeHttpError } from '@logout-lens/angular';
-
 /** The form's fields that the server may find fault with. */
 export type PasswordField = 'currentPassword' | 'newPassword';
 
@@ -25,12 +23,16 @@ const MAX_MESSAGE_LENGTH = 300;
 
 /**
  * Reads a failed change-password call. A 400 carries `{detail, code: "invalid", errors: {field:
- * [messages]}}`; every other failure (network, 401, 403, 429, 5xx) is put into words, none of which
- * ends the session.
+ * [messages]}}`, shown as the server wrote them; every other failure (network, 401, 403, 429, 5xx)
+ * is put into words by `describe` (`LogoutLensIntl.httpError`), none of which ends the session.
  */
-export function toChangePasswordFailure(error: unknown): ChangePasswordFailure {
+export function toChangePasswordFailure(
+  error: unknown,
+  describe: (status: number) => string,
+): ChangePasswordFailure {
+  const status = error instanceof HttpErrorResponse ? error.status : 0;
   const errors = invalidInputErrors(error);
-  if (!errors) return { fields: {}, message: describeHttpError(error) };
+  if (!errors) return { fields: {}, message: describe(status) };
   const fields: ChangePasswordFailure['fields'] = {};
   const other: string[] = [];
   for (const [name, value] of Object.entries(errors)) {
@@ -43,7 +45,7 @@ export function toChangePasswordFailure(error: unknown): ChangePasswordFailure {
     if (field) fields[field] = messages;
     else other.push(...messages);
   }
-  const message = other.length ? other.join(' ') : Object.keys(fields).length ? null : describeHttpError(error);
+  const message = other.length ? other.join(' ') : Object.keys(fields).length ? null : describe(status);
   return { fields, message };
 }
 

@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { Injectable, Provider } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -13,6 +14,7 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { AccessTokenStore } from '../../../src/lib/auth/access-token.store';
 import { initialAuthState } from '../../../src/lib/auth/state/auth.feature';
 import { ChangePasswordPageActions } from '../../../src/lib/auth/state/change-password-page.actions';
+import { LogoutLensIntl } from '../../../src/lib/intl/logout-lens-intl';
 import { CLOCK } from '../../../src/lib/platform/browser.tokens';
 import { ChangePasswordPage } from './change-password-page';
 
@@ -37,6 +39,20 @@ const GRANT = {
   user: USER,
 };
 
+/** An app that rewords part of the form (and leaves the rest English). */
+@Injectable()
+class AppIntl extends LogoutLensIntl {
+  override changePassword = {
+    title: 'Passwort ändern',
+    currentPasswordLabel: 'Aktuelles Passwort',
+    currentPasswordSecret: 'Aktuelles Passwort',
+    currentPasswordRequired: 'Geben Sie Ihr aktuelles Passwort ein.',
+  };
+  override httpError(status: number): string {
+    return status === 429 ? 'Zu viele Versuche – bitte warten Sie einen Moment.' : super.httpError(status);
+  }
+}
+
 describe('ChangePasswordPage', () => {
   let fixture: ComponentFixture<ChangePasswordPage>;
   let http: HttpTestingController;
@@ -44,7 +60,8 @@ describe('ChangePasswordPage', () => {
   let store: MockStore;
   let dispatch: jest.SpyInstance;
 
-  beforeEach(async () => {
+  /** Renders the form; `providers` add to (or replace) the usual ones. */
+  async function render(...providers: Provider[]): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -53,6 +70,7 @@ describe('ChangePasswordPage', () => {
         provideMockStore({ initialState: SIGNED_IN }),
         { provide: CLOCK, useValue: () => NOW },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        ...providers,
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -61,7 +79,9 @@ describe('ChangePasswordPage', () => {
     fixture = TestBed.createComponent(ChangePasswordPage);
     loader = TestbedHarnessEnvironment.loader(fixture);
     await fixture.whenStable();
-  });
+  }
+
+  beforeEach(() => render());
 
   afterEach(() => http.verify());
 
@@ -263,4 +283,33 @@ describe('ChangePasswordPage', () => {
       expect(passwordChangedDispatches()).toEqual([]);
     });
   }
+
+  it("speaks an app's words from LogoutLensIntl.changePassword, and English where it sets none", async () => {
+    TestBed.resetTestingModule();
+    await render({ provide: LogoutLensIntl, useClass: AppIntl });
+    const heading = (): string => fixture.nativeElement.querySelector('h1').textContent.trim();
+
+    expect(heading()).toBe('Passwort ändern');
+    // Words the app leaves out stay English.
+    expect(await (await field('New password')).getTextHints()).toEqual(['A long passphrase you use nowhere else works best.']);
+    expect(await loader.getHarnessOrNull(MatButtonHarness.with({ selector: '[aria-label="Show Aktuelles Passwort"]' }))).not.toBeNull();
+    await submit();
+    expect(await errorsOf('Aktuelles Passwort')).toEqual(['Geben Sie Ihr aktuelles Passwort ein.']);
+    expect(await errorsOf('New password')).toEqual(['Enter a new password.']);
+
+    await (await inputFor('Aktuelles Passwort')).setValue(CURRENT);
+    await (await inputFor('New password')).setValue(NEW);
+    await (await inputFor('Confirm new password')).setValue(NEW);
+    await submit();
+    expectChange().flush({ detail: 'x', code: 'throttled' }, { status: 429, statusText: 'Too Many Requests' });
+    await fixture.whenStable();
+    expect(alertText()).toBe('Zu viele Versuche – bitte warten Sie einen Moment.');
+
+    // A change of words at run time shows on the form once `changes` emits.
+    const intl = TestBed.inject(LogoutLensIntl);
+    intl.changePassword = { ...intl.changePassword, title: 'Kennwort ändern' };
+    intl.changes.next();
+    await fixture.whenStable();
+    expect(heading()).toBe('Kennwort ändern');
+  });
 });

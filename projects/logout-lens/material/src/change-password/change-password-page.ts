@@ -28,8 +28,10 @@ import { AuthApi } from '@logout-lens/angular';
 import { authFeature } from '@logout-lens/angular';
 import { ChangePasswordPageActions } from '@logout-lens/angular';
 import { CLOCK, WINDOW } from '@logout-lens/angular';
+import { LogoutLensIntl, intlWords } from '@logout-lens/angular';
 import { PasswordToggle } from '../password-toggle';
 import { PasswordField, toChangePasswordFailure } from './change-password-failure';
+import { ENGLISH_CHANGE_PASSWORD_WORDS } from './change-password-words.en';
 
 type Field = PasswordField | 'confirmation';
 
@@ -73,6 +75,9 @@ export class ChangePasswordPage {
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(Injector);
   private readonly win = inject(WINDOW);
+  private readonly intl = inject(LogoutLensIntl);
+  /** Every word the form shows: the app's (`LogoutLensIntl.changePassword`) where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.changePassword, ENGLISH_CHANGE_PASSWORD_WORDS);
   private destroyed = false;
   /**
    * While a change is under way, leaving or reloading the page asks first: the server may already
@@ -85,7 +90,6 @@ export class ChangePasswordPage {
     newPassword: ['', Validators.required],
     confirmation: ['', [Validators.required, (control: AbstractControl) => this.matchesNewPassword(control)]],
   });
-  /** Whether each field shows its value. */
   /** Whether a change is under way. */
   protected readonly busy = signal(false);
   /** Whether the password was changed. */
@@ -152,7 +156,7 @@ export class ChangePasswordPage {
   }
 
   private showFailure(error: unknown): void {
-    const failure = toChangePasswordFailure(error);
+    const failure = toChangePasswordFailure(error, (status) => this.intl.httpError(status));
     for (const [field, messages] of Object.entries(failure.fields) as [PasswordField, string[]][]) {
       const control = this.form.controls[field];
       control.setErrors({ ...control.errors, server: messages });
