@@ -1,4 +1,5 @@
 import { describeUserAgent } from './describe-user-agent';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
 
 const CHROME_LINUX =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -41,4 +42,18 @@ describe('describeUserAgent', () => {
       });
     },
   );
+
+  it('puts the names into the words it is given', () => {
+    const german = { ...ENGLISH_SESSIONS_WORDS, browserOnOs: (browser: string, os: string) => `${browser} unter ${os}` };
+    expect(describeUserAgent(FIREFOX_WINDOWS, german)).toEqual({
+      full: 'Firefox 128 unter Windows 10',
+      short: 'Firefox unter Windows',
+      mobile: false,
+    });
+    expect(describeUserAgent('', { ...german, unknownBrowser: 'Unbekannter Browser' })).toEqual({
+      full: 'Unbekannter Browser',
+      short: 'Unbekannter Browser',
+      mobile: false,
+    });
+  });
 });

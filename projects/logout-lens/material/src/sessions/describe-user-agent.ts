@@ -1,5 +1,9 @@
 import Bowser from 'bowser';
 
+import { SessionsWords } from '@logout-lens/angular';
+
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
+
 /** A browser's user agent put into words a person recognises. */
 export interface DeviceDescription {
   /** Browser and OS with versions, e.g. "Chrome 156 on Linux"; "Unknown browser" when unreadable. */
@@ -10,13 +14,17 @@ export interface DeviceDescription {
   mobile: boolean;
 }
 
-export const UNKNOWN_BROWSER = 'Unknown browser';
-
-/** Describes the browser and operating system a user agent string names. */
-export function describeUserAgent(userAgent: string | null | undefined): DeviceDescription {
+/**
+ * Describes the browser and operating system a user agent string names, in `words` (the product
+ * names and versions come from the user agent itself).
+ */
+export function describeUserAgent(
+  userAgent: string | null | undefined,
+  words: Pick<SessionsWords, 'browserOnOs' | 'unknownBrowser'> = ENGLISH_SESSIONS_WORDS,
+): DeviceDescription {
   const parsed = parse(userAgent);
   const browser = parsed?.browser.name?.trim() ?? '';
-  if (!parsed || !browser) return { full: UNKNOWN_BROWSER, short: UNKNOWN_BROWSER, mobile: false };
+  if (!parsed || !browser) return { full: words.unknownBrowser, short: words.unknownBrowser, mobile: false };
 
   const browserVersion = majorVersion(parsed.browser.version);
   const os = parsed.os.name?.trim() ?? '';
@@ -24,7 +32,7 @@ export function describeUserAgent(userAgent: string | null | undefined): DeviceD
   const mobile = parsed.platform.type === 'mobile' || parsed.platform.type === 'tablet';
   const fullBrowser = join(browser, browserVersion);
   if (!os) return { full: fullBrowser, short: browser, mobile };
-  return { full: `${fullBrowser} on ${join(os, osVersion)}`, short: `${browser} on ${os}`, mobile };
+  return { full: words.browserOnOs(fullBrowser, join(os, osVersion)), short: words.browserOnOs(browser, os), mobile };
 }
 
 function parse(userAgent: string | null | undefined): Bowser.Parser.ParsedResult | null {

@@ -1,5 +1,6 @@
 import { activeSession as session } from './active-session.fixture';
 import { toSessionRow } from './session-row';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
 
@@ -50,5 +51,25 @@ describe('toSessionRow', () => {
     const row = toSessionRow(session({ ip: null, last_used_at: 'not a date' }), NOW);
     expect(row.ip).toBe('Unknown');
     expect(row.lastActive).toBe('Unknown');
+  });
+
+  it('puts a session into the words and lifetime it is given', () => {
+    const words = {
+      ...ENGLISH_SESSIONS_WORDS,
+      unknown: 'Unbekannt',
+      minutesAgo: (n: number) => `vor ${n} Minuten`,
+      browserOnOs: (browser: string, os: string) => `${browser} unter ${os}`,
+      rememberMeValue: (rememberMe: boolean, lifetime: string | null) => `${rememberMe ? 'Ja' : 'Nein'}, ${lifetime}`,
+    };
+    const row = toSessionRow(session({ ip: null, device_id: '' }), NOW, words, (seconds) => `${seconds / 86_400} Tage`);
+    expect(row).toEqual(
+      expect.objectContaining({
+        device: { full: 'Chrome 156 unter Linux', short: 'Chrome unter Linux', mobile: false },
+        lastActive: 'vor 2 Minuten',
+        ip: 'Unbekannt',
+        rememberMe: 'Ja, 20 Tage',
+        shortDeviceId: 'Unbekannt',
+      }),
+    );
   });
 });

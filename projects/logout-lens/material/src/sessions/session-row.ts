@@ -1,8 +1,9 @@
-import { lifetimeText } from '@logout-lens/angular';
+import { SessionsWords, lifetimeText } from '@logout-lens/angular';
 
 import { DeviceDescription, describeUserAgent } from './describe-user-agent';
 import { formatRelativeTime } from './relative-time';
 import { ActiveSession } from './sessions-api';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
 
 /** One session as the table shows it. */
 export interface SessionRow {
@@ -28,13 +29,17 @@ export interface SessionRow {
 /** How many characters of the device id a row shows. */
 const SHORT_DEVICE_ID_LENGTH = 8;
 
-/** Puts a session into words; `nowMs` is the server's now, so a wrong local clock does not skew it. */
+/**
+ * Puts a session into `words`; `nowMs` is the server's now, so a wrong local clock does not skew
+ * it. `lifetime` words a session's lifetime (`LogoutLensIntl.lifetime`; English by default).
+ */
 export function toSessionRow(
   session: ActiveSession,
   nowMs: number,
-  locale = 'en',
+  words: SessionsWords = ENGLISH_SESSIONS_WORDS,
+  lifetime: (seconds: number) => string = lifetimeText,
 ): SessionRow {
-  const device = describeUserAgent(session.user_agent);
+  const device = describeUserAgent(session.user_agent, words);
   const lastUsed = Date.parse(session.last_used_at);
   return {
     id: session.id,
@@ -44,16 +49,16 @@ export function toSessionRow(
     signedInAt: session.created_at,
     lastActiveAt: session.last_used_at,
     // A session cannot have been used in the future; a few seconds of skew read as "just now".
-    lastActive: Number.isNaN(lastUsed) ? 'Unknown' : formatRelativeTime(Math.min(lastUsed, nowMs), nowMs, locale),
-    ip: session.ip ?? 'Unknown',
-    rememberMe: `${session.remember_me ? 'Yes' : 'No'}${lifetime(session)}`,
+    lastActive: Number.isNaN(lastUsed) ? words.unknown : formatRelativeTime(Math.min(lastUsed, nowMs), nowMs, words),
+    ip: session.ip ?? words.unknown,
+    rememberMe: words.rememberMeValue(session.remember_me, sessionLifetime(session, lifetime)),
     deviceId: session.device_id ?? '',
-    shortDeviceId: session.device_id?.trim() ? session.device_id.trim().slice(0, SHORT_DEVICE_ID_LENGTH) : 'Unknown',
+    shortDeviceId: session.device_id?.trim() ? session.device_id.trim().slice(0, SHORT_DEVICE_ID_LENGTH) : words.unknown,
   };
 }
 
-/** ", 20 days": the lifetime the server gave the session (it never slides), when its times say it. */
-function lifetime(session: ActiveSession): string {
+/** "20 days": the lifetime the server gave the session (it never slides), when its times say it. */
+function sessionLifetime(session: ActiveSession, lifetime: (seconds: number) => string): string | null {
   const ms = Date.parse(session.expires_at) - Date.parse(session.created_at);
-  return ms > 0 ? `, ${lifetimeText(ms / 1000)}` : '';
+  return ms > 0 ? lifetime(ms / 1000) : null;
 }

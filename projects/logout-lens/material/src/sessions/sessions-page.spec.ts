@@ -3,6 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { Injectable } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipHarness } from '@angular/material/chips/testing';
@@ -13,6 +14,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter } from '@angular/router';
 
+import { LogoutLensIntl } from '../../../src/lib/intl/logout-lens-intl';
 import { CLOCK } from '../../../src/lib/platform/browser.tokens';
 import { activeSession } from './active-session.fixture';
 import { SessionsPage } from './sessions-page';
@@ -280,5 +282,93 @@ describe('SessionsPage', () => {
     await showList([]);
     expect(fixture.nativeElement.textContent).toContain('No active sessions');
     expect(await loader.getHarnessOrNull(MatTableHarness)).toBeNull();
+  });
+});
+
+describe('SessionsPage in an app\'s words', () => {
+  /** An app that rewords part of the page (in German); every word it leaves out stays English. */
+  @Injectable()
+  class AppIntl extends LogoutLensIntl {
+    override dismiss = 'Schließen';
+    override sessions = {
+      title: 'Aktive Sitzungen',
+      signedInCount: (count: number) => `${count} Geräte angemeldet`,
+      thisDevice: 'Dieses Gerät',
+      lastActiveColumn: 'Zuletzt aktiv',
+      minutesAgo: (minutes: number) => `vor ${minutes} Minuten`,
+      rememberMeValue: (rememberMe: boolean, lifetime: string | null) => `${rememberMe ? 'Ja' : 'Nein'}, ${lifetime}`,
+      browserOnOs: (browser: string, os: string) => `${browser} unter ${os}`,
+      signedOutDevice: (device: string) => `${device} wurde abgemeldet.`,
+      confirmTitle: 'Alle anderen Geräte abmelden?',
+    };
+  }
+
+  let fixture: ComponentFixture<SessionsPage>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        { provide: CLOCK, useValue: () => NOW },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: LogoutLensIntl, useClass: AppIntl },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(SessionsPage);
+  });
+
+  afterEach(() => http.verify());
+
+  const text = (selector: string): string[] =>
+    Array.from<HTMLElement>(fixture.nativeElement.querySelectorAll(selector)).map((element) =>
+      (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
+
+  it('shows the app\'s words in place of the English, and English for the words it left out', async () => {
+    http.expectOne({ method: 'GET', url: URL }).flush([LAPTOP, THIS_BROWSER]);
+    await fixture.whenStable();
+    const loader = TestbedHarnessEnvironment.loader(fixture);
+    const root = TestbedHarnessEnvironment.documentRootLoader(fixture);
+
+    expect(text('h1')).toEqual(['Aktive Sitzungen']);
+    expect(text('h2.count')).toEqual(['2 Geräte angemeldet']);
+    expect(text('mat-chip')).toEqual(['Dieses Gerät']);
+    expect(text('mat-header-cell')).toEqual([
+      'Browser and OS',
+      'Signed in',
+      'Zuletzt aktiv',
+      'IP address',
+      'Remember me',
+      'Device ID',
+      'Actions',
+    ]);
+    expect(text('.mat-column-device .device-name')).toEqual(['Chrome 156 unter Linux', 'Firefox 128 unter Windows 10']);
+    expect(text('.mat-column-lastActive time')).toEqual(['vor 5 Minuten', 'vor 2 Minuten']);
+    // The lifetime in the app's LogoutLensIntl.lifetime (English here: it left that alone).
+    expect(text('mat-cell.mat-column-rememberMe').map((cell) => cell.replace('Remember me', '').trim())).toEqual([
+      'Ja, 20 days',
+      'Nein, 7 days',
+    ]);
+    expect(text('.intro')[0]).toMatch(/^These are the browsers signed in to your account\./);
+    expect(fixture.nativeElement.querySelector('a[aria-label="Back to home"]')).not.toBeNull();
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /Sign out all other devices/ }))).click();
+    const dialog = await root.getHarness(MatDialogHarness);
+    expect(await dialog.getTitleText()).toBe('Alle anderen Geräte abmelden?');
+    expect(await dialog.getContentText()).toContain('1 other device will be signed out.');
+    await (await dialog.getHarness(MatButtonHarness.with({ text: 'Cancel' }))).click();
+
+    await (await loader.getHarness(MatButtonHarness.with({ text: /\bSign out$/ }))).click();
+    http.expectOne({ method: 'DELETE', url: `${URL}session-laptop/` }).flush(null, { status: 204, statusText: 'No Content' });
+    http.expectOne({ method: 'GET', url: URL }).flush([THIS_BROWSER]);
+    await fixture.whenStable();
+    const snackBar = await root.getHarness(MatSnackBarHarness);
+    expect(await snackBar.getMessage()).toBe('Firefox unter Windows wurde abgemeldet.');
+    expect(await snackBar.getActionDescription()).toBe('Schließen');
+    expect(text('.only-this')).toEqual(['Only this device is signed in.']);
   });
 });

@@ -5,7 +5,6 @@ import {
   DestroyRef,
   ElementRef,
   Injector,
-  LOCALE_ID,
   afterNextRender,
   computed,
   inject,
@@ -25,11 +24,12 @@ import { filter, interval, switchMap, tap } from 'rxjs';
 import { ServerClock } from '@logout-lens/angular';
 import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
 import { describeHttpError } from '@logout-lens/angular';
-import { UNKNOWN_BROWSER } from './describe-user-agent';
+import { LogoutLensIntl, intlWords } from '@logout-lens/angular';
 import { pinCurrentFirst } from './pin-current-first';
 import { SessionRow, toSessionRow } from './session-row';
 import { ActiveSession, SessionsApi } from './sessions-api';
 import { SessionsTable } from './sessions-table';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
 import { SignOutOthersData, SignOutOthersDialog } from './sign-out-others-dialog';
 
 /** How often "Last active" is re-worded while the page stays open. */
@@ -49,7 +49,9 @@ export class SessionsPage {
   private readonly snackBar = inject(MatSnackBar);
   private readonly serverClock = inject(ServerClock);
   private readonly config = inject(LOGOUT_LENS_CONFIG);
-  private readonly locale = inject(LOCALE_ID);
+  private readonly intl = inject(LogoutLensIntl);
+  /** Every word the page shows: the app's (`LogoutLensIntl.sessions`) where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.sessions, ENGLISH_SESSIONS_WORDS);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private destroyed = false;
@@ -64,7 +66,9 @@ export class SessionsPage {
 
   /** This device first, then the others by last activity. */
   protected readonly rows = computed(() =>
-    pinCurrentFirst(this.sessions() ?? []).map((s) => toSessionRow(s, this.now(), this.locale)),
+    pinCurrentFirst(this.sessions() ?? []).map((s) =>
+      toSessionRow(s, this.now(), this.words(), (seconds) => this.intl.lifetime(seconds)),
+    ),
   );
   protected readonly loaded = computed(() => this.sessions() !== null);
   protected readonly otherCount = computed(() => this.rows().filter((row) => !row.current).length);
@@ -101,7 +105,7 @@ export class SessionsPage {
           this.settle(focusHeading);
         },
         error: (error: unknown) => {
-          this.error.set(describeHttpError(error));
+          this.error.set(describeHttpError(error, this.intl));
           this.settle(focusHeading);
         },
       });
@@ -115,16 +119,17 @@ export class SessionsPage {
   protected revoke(row: SessionRow): void {
     // The buttons stay focusable while busy (aria-disabled): a second press does nothing.
     if (this.busy()) return;
-    const name = row.device.short === UNKNOWN_BROWSER ? 'an unknown browser' : row.device.short;
+    const words = this.words();
+    const name = row.device.short === words.unknownBrowser ? words.anUnknownBrowser : row.device.short;
     this.busy.set(true);
     this.api.revoke(row.id).subscribe({
-      next: () => this.finish(`Signed out ${name}.`),
+      next: () => this.finish(this.words().signedOutDevice(name)),
       error: (error: unknown) =>
         this.finish(
           // Gone already: it expired or was signed out from elsewhere meanwhile.
           error instanceof HttpErrorResponse && error.status === 404
-            ? `That device was already signed out.`
-            : `Couldn't sign out ${name}. ${describeHttpError(error)}`,
+            ? this.words().alreadySignedOut
+            : this.words().signOutDeviceFailed(name, describeHttpError(error, this.intl)),
         ),
     });
   }
@@ -144,8 +149,9 @@ export class SessionsPage {
         switchMap(() => this.api.revokeOthers()),
       )
       .subscribe({
-        next: () => this.finish(`Signed out ${count === 1 ? '1 other device' : `${count} other devices`}.`),
-        error: (error: unknown) => this.finish(`Couldn't sign out the other devices. ${describeHttpError(error)}`),
+        next: () => this.finish(this.words().signedOutOthers(count)),
+        error: (error: unknown) =>
+          this.finish(this.words().signOutOthersFailed(describeHttpError(error, this.intl))),
       });
   }
 
@@ -154,7 +160,7 @@ export class SessionsPage {
    * move focus to its heading (the row or the button pressed may be gone).
    */
   private finish(message: string): void {
-    this.snackBar.open(message, 'Dismiss', { duration: this.config.noticeDurationMs });
+    this.snackBar.open(message, this.intl.dismiss, { duration: this.config.noticeDurationMs });
     this.load(true);
   }
 

@@ -1,11 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 
+import { LogoutLensIntl, intlWords } from '@logout-lens/angular';
 import { SessionRow } from './session-row';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
 
 /**
  * The signed-in devices, one row each. A table on wide screens; below 760 px each row becomes a
@@ -27,6 +29,10 @@ export class SessionsTable {
   readonly busy = input(false);
   /** The user asked to sign out this row's session. */
   readonly revoke = output<SessionRow>();
+
+  private readonly intl = inject(LogoutLensIntl);
+  /** The table's words: the app's (`LogoutLensIntl.sessions`) where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.sessions, ENGLISH_SESSIONS_WORDS);
 
   protected readonly columns = ['device', 'signedIn', 'lastActive', 'ip', 'rememberMe', 'deviceId', 'actions'];
   protected readonly trackById = (_: number, row: SessionRow) => row.id;

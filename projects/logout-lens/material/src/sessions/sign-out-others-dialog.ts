@@ -2,6 +2,9 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 
+import { LogoutLensIntl, intlWords } from '@logout-lens/angular';
+import { ENGLISH_SESSIONS_WORDS } from './sessions-words.en';
+
 export interface SignOutOthersData {
   /** How many other sessions will end. */
   count: number;
@@ -12,17 +15,14 @@ export interface SignOutOthersData {
   selector: 'll-sign-out-others-dialog',
   imports: [MatButtonModule, MatDialogModule],
   template: `
-    <h2 mat-dialog-title>Sign out all other devices?</h2>
+    <h2 mat-dialog-title>{{ words().confirmTitle }}</h2>
     <mat-dialog-content>
-      <p>
-        {{ data.count === 1 ? '1 other device' : data.count + ' other devices' }} will be signed out.
-        Anyone using {{ data.count === 1 ? 'it' : 'them' }} will have to sign in again.
-      </p>
-      <p>This device stays signed in.</p>
+      <p>{{ words().confirmMessage(data.count) }}</p>
+      <p>{{ words().confirmThisDeviceStays }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true">Sign out others</button>
+      <button mat-button type="button" [mat-dialog-close]="false">{{ words().cancel }}</button>
+      <button mat-flat-button type="button" [mat-dialog-close]="true">{{ words().confirm }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -32,4 +32,7 @@ export interface SignOutOthersData {
 })
 export class SignOutOthersDialog {
   protected readonly data = inject<SignOutOthersData>(MAT_DIALOG_DATA);
+  private readonly intl = inject(LogoutLensIntl);
+  /** The dialog's words: the app's (`LogoutLensIntl.sessions`) where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.sessions, ENGLISH_SESSIONS_WORDS);
 }
