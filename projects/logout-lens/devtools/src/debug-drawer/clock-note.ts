@@ -1,14 +1,13 @@
-import { clockOffsetText } from '@logout-lens/angular';
-import { CLOCK_SKEW_THRESHOLD_MS } from '@logout-lens/angular';
+import { CLOCK_SKEW_THRESHOLD_MS, DrawerWords } from '@logout-lens/angular';
 
 /**
- * The one sentence that says the drawer's times were corrected for this computer's clock, or
- * null when its skew is within the measurement noise and nothing needed correcting. `skewMs` is
- * server time minus local time (positive: this computer is behind).
+ * The one sentence that says the drawer's times were corrected for this computer's clock, in the
+ * drawer's `words`, or null when its skew is within the measurement noise and nothing needed
+ * correcting. `skewMs` is server time minus local time (positive: this computer is behind).
  */
-export function clockCorrectionNote(skewMs: number): string | null {
-  if (Math.abs(skewMs) < CLOCK_SKEW_THRESHOLD_MS) return null;
-  return `Times corrected for a clock ${clockOffsetText(skewMs)}.`;
+export function clockCorrectionNote(skewMs: number, words: Pick<DrawerWords, 'clockNote'>): string | null {
+  if (!isNotableSkew(skewMs)) return null;
+  return words.clockNote(skewMs);
 }
 
 /** Whether a clock skew is worth a warning (the same line the diagnosis draws). */

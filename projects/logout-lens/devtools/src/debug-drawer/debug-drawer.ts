@@ -32,9 +32,11 @@ import {
   TIME_FORMAT,
   TokenMonitor,
   WINDOW,
+  intlWords,
 } from '@logout-lens/angular';
 import { clockCorrectionNote, isNotableSkew } from './clock-note';
-import { TokenTimeline, formatLeft } from './token-timeline';
+import { ENGLISH_DRAWER_WORDS } from './drawer-words.en';
+import { TokenTimeline, formatSpan } from './token-timeline';
 
 /**
  * The support engineer's view of the session, live. Lazy-loaded on first open. Every time is shown
@@ -60,6 +62,8 @@ import { TokenTimeline, formatLeft } from './token-timeline';
 })
 export class DebugDrawer {
   protected readonly intl = inject(LogoutLensIntl);
+  /** The drawer's words: the app's (`LogoutLensIntl.drawer`) where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.drawer, ENGLISH_DRAWER_WORDS);
   /** Every date and time in the drawer, in the app's one format (local time). */
   protected readonly timeFormat = TIME_FORMAT;
   private readonly store = inject(Store);
@@ -81,8 +85,8 @@ export class DebugDrawer {
   private readonly now = toSignal(timer(0, 1000, inject(SESSION_SCHEDULER)), { initialValue: 0 });
   protected readonly auth = this.store.selectSignal(authFeature.selectAuthState);
   protected readonly status = computed(() => (this.now(), this.monitor.status()));
-  protected readonly diagnosis = computed(() => (this.now(), diagnose(this.evidence.collect())));
-  protected readonly idle = computed(() => (this.now(), formatLeft(Math.round(this.activity.idleMs() / 1000)).replace(' left', '')));
+  protected readonly diagnosis = computed(() => (this.now(), diagnose(this.evidence.collect(), this.intl.diagnosis)));
+  protected readonly idle = computed(() => (this.now(), formatSpan(Math.max(0, Math.round(this.activity.idleMs() / 1000)))));
   protected readonly lastActivity = computed(() => (this.now(), this.activity.lastActivityAt()));
   protected readonly recentLogouts = computed(() => (this.now(), [...this.history.read()].reverse().slice(0, 10)));
   protected readonly calls = computed(() => (this.now(), [...this.apiCalls.recentCalls()].reverse().slice(0, 15)));
@@ -100,7 +104,8 @@ export class DebugDrawer {
   });
   /** "yes (20 days)": the choice, and the lifetime the server gave the session. */
   protected rememberMe(session: SessionInfo): string {
-    return this.intl.bannerRememberMeValue(session.rememberMe, session.lifetimeSeconds ?? null);
+    const seconds = session.lifetimeSeconds ?? null;
+    return this.words().rememberMeValue(session.rememberMe, seconds === null ? null : this.intl.lifetime(seconds));
   }
   protected readonly nextRefreshIn = computed(() => {
     const next = this.status().nextRefreshAt;
@@ -112,9 +117,8 @@ export class DebugDrawer {
   protected readonly serverAudit = signal<AuditRecord[] | null>(null);
   protected readonly skewWarning = computed(() => isNotableSkew(this.status().clockSkewMs));
   /** Said once, at the top, when the conversion from server time changed the times noticeably. */
-  protected readonly clockNote = computed(() => clockCorrectionNote(this.status().clockSkewMs));
+  protected readonly clockNote = computed(() => clockCorrectionNote(this.status().clockSkewMs, this.words()));
   protected readonly nextRefreshAt = computed(() => this.toLocal(this.status().nextRefreshAt));
-  protected readonly formatLeft = formatLeft;
 
   constructor() {
     if (this.auth().status === 'signed-in') {
@@ -145,12 +149,13 @@ export class DebugDrawer {
     console.groupCollapsed('%c[DebugPanel]%c Full state', 'color:#1565c0;font-weight:bold', '');
     console.log('[DebugPanel] Full state', report);
     console.groupEnd();
-    this.snackBar.open('Full state logged to the console.', undefined, { duration: 3000 });
+    this.snackBar.open(this.words().fullStateLogged, undefined, { duration: 3000 });
   }
 
   protected copyReport(): void {
     const copied = this.clipboard.copy(this.reportText());
-    this.snackBar.open(copied ? 'Report copied to the clipboard.' : 'Copy failed — use Download report.', undefined, { duration: 3000 });
+    const words = this.words();
+    this.snackBar.open(copied ? words.reportCopied : words.copyFailed, undefined, { duration: 3000 });
   }
 
   protected downloadReport(): void {

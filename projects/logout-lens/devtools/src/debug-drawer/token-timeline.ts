@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
-import { TokenCountdown } from '@logout-lens/angular';
+import { DrawerWords, LogoutLensIntl, TokenCountdown, intlWords } from '@logout-lens/angular';
+import { ENGLISH_DRAWER_WORDS } from './drawer-words.en';
 
 /** One token's lifetime as a bar: time used, time left, an optional marker, colour by level. */
 @Component({
@@ -14,7 +15,7 @@ import { TokenCountdown } from '@logout-lens/angular';
       class="bar"
       [class]="countdown().level"
       role="meter"
-      [attr.aria-label]="label() + ' time left'"
+      [attr.aria-label]="words().timeLeftLabel(label())"
       aria-valuemin="0"
       aria-valuemax="100"
       [attr.aria-valuenow]="leftPercent()"
@@ -22,7 +23,7 @@ import { TokenCountdown } from '@logout-lens/angular';
     >
       <div class="used" [style.width.%]="100 - leftPercent()"></div>
       @if (markerPercent() !== null) {
-        <div class="marker" [style.left.%]="markerPercent()" title="Next scheduled refresh"></div>
+        <div class="marker" [style.left.%]="markerPercent()" [title]="words().nextRefreshMarker"></div>
       }
     </div>
   `,
@@ -40,6 +41,8 @@ import { TokenCountdown } from '@logout-lens/angular';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TokenTimeline {
+  private readonly intl = inject(LogoutLensIntl);
+  protected readonly words = intlWords(this.intl, (i) => i.drawer, ENGLISH_DRAWER_WORDS);
   readonly label = input.required<string>();
   readonly testId = input<string>('');
   readonly countdown = input.required<TokenCountdown>();
@@ -58,21 +61,26 @@ export class TokenTimeline {
     if (marker === null || left === null) return null;
     return clampPercent(1 - (left - marker) / Math.max(1, this.lifetimeSeconds()));
   });
-  protected readonly leftText = computed(() => formatLeft(this.countdown().secondsLeft));
+  protected readonly leftText = computed(() => formatLeft(this.countdown().secondsLeft, this.words()));
 }
 
 function clampPercent(fraction: number): number {
   return Math.round(Math.min(1, Math.max(0, fraction)) * 1000) / 10;
 }
 
-/** "1 h 02 min 05 s left", "expired 3 min ago", "—". */
-export function formatLeft(seconds: number | null): string {
+/** "1 h 2 min 5 s left", "expired 3 min ago" (in the drawer's `words`), "—". */
+export function formatLeft(seconds: number | null, words: Pick<DrawerWords, 'timeLeft' | 'expiredAgo'>): string {
   if (seconds === null) return '—';
-  const abs = Math.abs(seconds);
-  const d = Math.floor(abs / 86400);
-  const h = Math.floor((abs % 86400) / 3600);
-  const m = Math.floor((abs % 3600) / 60);
-  const s = abs % 60;
+  const span = formatSpan(Math.abs(seconds));
+  return seconds < 0 ? words.expiredAgo(span) : words.timeLeft(span);
+}
+
+/** A span of whole seconds in its three largest units: "1 h 2 min 5 s", "20 d 3 h 0 min", "5 s". */
+export function formatSpan(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
   const parts = d ? [`${d} d`, `${h} h`, `${m} min`] : h ? [`${h} h`, `${m} min`, `${s} s`] : m ? [`${m} min`, `${s} s`] : [`${s} s`];
-  return seconds < 0 ? `expired ${parts.join(' ')} ago` : `${parts.join(' ')} left`;
+  return parts.join(' ');
 }

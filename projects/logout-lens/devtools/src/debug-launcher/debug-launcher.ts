@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 
-import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
+import { LOGOUT_LENS_CONFIG, LogoutLensIntl, intlWords } from '@logout-lens/angular';
+import { ENGLISH_DRAWER_WORDS } from '../debug-drawer/drawer-words.en';
 
 /**
  * Opens and closes the debug drawer: the 🔍 button at the bottom right (shown in development by
@@ -17,8 +18,8 @@ import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
         type="button"
         class="debug-button"
         (click)="toggle()"
-        aria-label="Debug panel (Ctrl+Shift+D)"
-        title="🔍 Debug panel (Ctrl+Shift+D)"
+        [attr.aria-label]="words().launcherLabel"
+        [title]="words().launcherTooltip"
       >
         <mat-icon aria-hidden="true">search</mat-icon>
       </button>
@@ -57,6 +58,9 @@ import { LOGOUT_LENS_CONFIG } from '@logout-lens/angular';
 })
 export class DebugLauncher {
   private readonly dialog = inject(MatDialog);
+  private readonly intl = inject(LogoutLensIntl);
+  /** The launcher's words (and the drawer dialog's name): the app's where it set them, English for the rest. */
+  protected readonly words = intlWords(this.intl, (i) => i.drawer, ENGLISH_DRAWER_WORDS);
   protected readonly showButton = inject(LOGOUT_LENS_CONFIG).showDebugButton;
   private drawer: MatDialogRef<unknown> | null = null;
   private opening = false;
@@ -76,7 +80,7 @@ export class DebugLauncher {
         width: '520px',
         maxWidth: '100vw',
         panelClass: 'debug-drawer-panel',
-        ariaLabel: 'Debug panel',
+        ariaLabel: this.words().dialogLabel,
         autoFocus: 'first-heading',
         restoreFocus: true,
       });
