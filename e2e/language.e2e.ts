@@ -2,10 +2,10 @@ import { DEMO_USER, configure, expect, sessionId, test } from './fixtures';
 
 /**
  * Every word Logout Lens shows comes from LogoutLensIntl: the demo provides a German one
- * (?lang=de), and the sign-in form, the sign-out dialog and the banner speak it — with the
- * session policy in the server's numbers.
+ * (?lang=de), and the sign-in form, the sign-out dialog, the banner with its diagnosis and the
+ * debug drawer speak it — with the session policy in the server's numbers.
  */
-test('the demo in its second language: the policy, the sign-out dialog and the banner in German', async ({
+test('the demo in its second language: the policy, the sign-out dialog, the banner and the drawer in German', async ({
   page,
   backend,
 }) => {
@@ -42,6 +42,21 @@ test('the demo in its second language: the policy, the sign-out dialog and the b
     await banner.getByRole('button', { name: 'Details' }).click();
     await expect(banner).toContainText('Angemeldet bleiben');
     await expect(banner).toContainText('nein (7 Tage)');
+    await expect(banner.getByTestId('banner-diagnosis')).toContainText(
+      'Diese Sitzung wurde von einem anderen Gerät oder auf der Seite „Aktive Sitzungen“ beendet; dieser Browser hat es am',
+    );
+  });
+
+  await test.step('the debug drawer and its diagnosis in German', async () => {
+    await page.keyboard.press('Control+Shift+D');
+    const drawer = page.getByRole('dialog', { name: 'Diagnosebereich' });
+    await expect(drawer.getByRole('heading', { name: 'Diagnose', exact: true })).toBeVisible();
+    await expect(drawer.getByTestId('dbg-diagnosis')).toContainText(
+      'Diese Sitzung wurde von einem anderen Gerät oder auf der Seite „Aktive Sitzungen“ beendet',
+    );
+    await expect(drawer.getByTestId('dbg-auth-status')).toHaveText('Abgemeldet');
+    await page.keyboard.press('Escape');
+    await expect(drawer).toBeHidden();
   });
 
   await test.step('?lang=en switches back', async () => {

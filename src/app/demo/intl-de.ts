@@ -108,6 +108,11 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
   override bannerLastRefresh = 'Letzte Verlängerung';
   override bannerNoRefresh = 'keine in diesem Tab';
 
+  override restoringLabel = 'Ihre Sitzung wird wiederhergestellt';
+  override restoringMessage = 'Ihre Sitzung wird wiederhergestellt …';
+  override restoringUnreachable = 'Der Server ist nicht erreichbar – neuer Versuch läuft';
+  override restoringRetry = 'Erneut versuchen';
+
   override idleTitle = 'Sind Sie noch da?';
   override idleIntro = 'Sie waren eine Weile inaktiv. Zu Ihrer Sicherheit werden Sie abgemeldet in';
   override idleHint = 'Bewegen Sie die Maus oder drücken Sie eine Taste, um angemeldet zu bleiben.';

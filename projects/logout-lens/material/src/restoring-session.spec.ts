@@ -1,6 +1,6 @@
 import { HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
-import { Component } from '@angular/core';
+import { Component, Injectable, Provider } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -13,7 +13,16 @@ import { advanceBy } from '../../src/testing/virtual-time';
 import { AuthStatus, initialAuthState } from '../../src/lib/auth/state/auth.feature';
 import { RestoringSessionActions } from '../../src/lib/auth/state/restoring-session.actions';
 import { SESSION_SCHEDULER } from '../../src/lib/platform/scheduler.token';
+import { DEFAULT_LOGOUT_LENS_CONFIG, LOGOUT_LENS_CONFIG } from '../../src/lib/config/logout-lens.config';
+import { LogoutLensIntl } from '../../src/lib/intl/logout-lens-intl';
 import { RESTORE_SLOW_AFTER_MS, RestoringSession } from './restoring-session';
+
+/** An app that words the screen its own way. */
+@Injectable()
+class AppIntl extends LogoutLensIntl {
+  override restoringMessage = 'Ihre Sitzung wird wiederhergestellt …';
+  override restoringUnreachable = 'Der Server ist nicht erreichbar – neuer Versuch läuft';
+}
 
 @Component({ template: '<h1>Home</h1>' })
 class HomeStub {}
@@ -24,10 +33,11 @@ describe('RestoringSession', () => {
   let store: MockStore;
   let scheduler: VirtualTimeScheduler;
 
-  function create(status: AuthStatus) {
+  function create(status: AuthStatus, ...more: Provider[]) {
     scheduler = new VirtualTimeScheduler();
     TestBed.configureTestingModule({
       providers: [
+        ...more,
         provideRouter([{ path: '', component: HomeStub }]),
         provideMockStore({ initialState: { auth: { ...initialAuthState, status } } }),
         { provide: SESSION_SCHEDULER, useValue: scheduler },
@@ -96,5 +106,34 @@ describe('RestoringSession', () => {
     await fixture.whenStable();
 
     expect(text()).toBe('');
+  });
+
+  it("names the app as configured, and leaves the heading out when no name is", async () => {
+    create('restoring', { provide: LOGOUT_LENS_CONFIG, useValue: { ...DEFAULT_LOGOUT_LENS_CONFIG, appName: 'Acme Portal' } });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const main = (fixture.nativeElement as HTMLElement).querySelector('main')!;
+    expect(main.querySelector('h1')?.textContent).toBe('Acme Portal');
+    expect(main.getAttribute('aria-labelledby')).toBe('restoring-title');
+    TestBed.resetTestingModule();
+
+    create('restoring');
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const unnamed = (fixture.nativeElement as HTMLElement).querySelector('main')!;
+    expect(unnamed.querySelector('h1')).toBeNull();
+    expect(unnamed.getAttribute('aria-label')).toBe('Restoring your session');
+  });
+
+  it("speaks the app's words (LogoutLensIntl)", async () => {
+    create('restoring', { provide: LogoutLensIntl, useClass: AppIntl });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(status()?.textContent).toContain('Ihre Sitzung wird wiederhergestellt …');
+    advance(RESTORE_SLOW_AFTER_MS);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(status()?.textContent).toContain('Der Server ist nicht erreichbar – neuer Versuch läuft');
+    expect(await (await loader.getHarness(MatButtonHarness)).getText()).toBe('Retry');
   });
 });

@@ -7,9 +7,15 @@ import { Event, NavigationCancel, NavigationCancellationCode, NavigationEnd, Nav
 import { Store } from '@ngrx/store';
 import { EMPTY, filter, map, take, timer } from 'rxjs';
 
-import { authFeature } from '@logout-lens/angular';
-import { RestoringSessionActions } from '@logout-lens/angular';
-import { SESSION_SCHEDULER } from '@logout-lens/angular';
+import {
+  DEFAULT_LOGOUT_LENS_CONFIG,
+  LOGOUT_LENS_CONFIG,
+  LogoutLensIntl,
+  RestoringSessionActions,
+  SESSION_SCHEDULER,
+  authFeature,
+} from '@logout-lens/angular';
+import { rerenderOnChanges } from './rerender';
 
 /** How long a restore may go unanswered before the screen says the server can't be reached. */
 export const RESTORE_SLOW_AFTER_MS = 3000;
@@ -26,22 +32,28 @@ export const RESTORE_SLOW_AFTER_MS = 3000;
   imports: [MatButtonModule, MatIconModule, MatProgressBarModule],
   template: `
     @if (visible()) {
-      <main class="restoring" aria-labelledby="restoring-title">
+      <main
+        class="restoring"
+        [attr.aria-labelledby]="appName ? 'restoring-title' : null"
+        [attr.aria-label]="appName ? null : intl.restoringLabel"
+      >
         <section class="panel">
           <mat-icon class="brand-icon" aria-hidden="true">travel_explore</mat-icon>
-          <h1 id="restoring-title">Logout Lens</h1>
-          <mat-progress-bar mode="indeterminate" aria-label="Restoring your session" />
+          @if (appName) {
+            <h1 id="restoring-title">{{ appName }}</h1>
+          }
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="intl.restoringLabel" />
           <div class="status" role="status">
-            <p class="message">Restoring your session…</p>
+            <p class="message">{{ intl.restoringMessage }}</p>
             @if (slow()) {
               <p class="slow">
                 <mat-icon aria-hidden="true">cloud_off</mat-icon>
-                <span>Can't reach the server — retrying</span>
+                <span>{{ intl.restoringUnreachable }}</span>
               </p>
             }
           </div>
           @if (slow()) {
-            <button mat-stroked-button type="button" (click)="retry()">Retry</button>
+            <button mat-stroked-button type="button" (click)="retry()">{{ intl.restoringRetry }}</button>
           }
         </section>
       </main>
@@ -97,6 +109,9 @@ export const RESTORE_SLOW_AFTER_MS = 3000;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RestoringSession {
+  protected readonly intl = inject(LogoutLensIntl);
+  /** The app's own name, as configured; the heading is left out when none is. */
+  protected readonly appName = configuredName(inject(LOGOUT_LENS_CONFIG).appName);
   private readonly store = inject(Store);
   private readonly router = inject(Router);
   private readonly settled = this.store.selectSignal(authFeature.selectIsSettled);
@@ -113,6 +128,10 @@ export class RestoringSession {
     { initialValue: false },
   );
 
+  constructor() {
+    rerenderOnChanges(this.intl);
+  }
+
   protected retry(): void {
     this.store.dispatch(RestoringSessionActions.retryClicked());
   }
@@ -126,4 +145,9 @@ function navigationOver(event: Event): boolean {
     event.code !== NavigationCancellationCode.Redirect &&
     event.code !== NavigationCancellationCode.SupersededByNewNavigation
   );
+}
+
+/** The app's name if it configured one (the default, "this app", reads well only in a sentence). */
+function configuredName(name: string): string | null {
+  return name === DEFAULT_LOGOUT_LENS_CONFIG.appName ? null : name;
 }

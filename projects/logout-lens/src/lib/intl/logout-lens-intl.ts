@@ -143,6 +143,12 @@ export class LogoutLensIntl {
   bannerLastRefresh = 'Last refresh';
   bannerNoRefresh = 'none in this tab';
 
+  // The screen a reload shows while the session is restored.
+  restoringLabel = 'Restoring your session';
+  restoringMessage = 'Restoring your session…';
+  restoringUnreachable = "Can't reach the server — retrying";
+  restoringRetry = 'Retry';
+
   // The idle warning.
   idleTitle = 'Are you still there?';
   idleIntro = 'You have been inactive for a while. For security, you will be signed out in';
