@@ -42,6 +42,8 @@ test('the demo in its second language: the policy, the sign-out dialog, the bann
     await banner.getByRole('button', { name: 'Details' }).click();
     await expect(banner).toContainText('Angemeldet bleiben');
     await expect(banner).toContainText('nein (7 Tage)');
+    // Dates in German form (LOCALE_ID 'de'): "02.12.2026, 09:15:42".
+    await expect(banner).toContainText(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2}/);
     await expect(banner.getByTestId('banner-diagnosis')).toContainText(
       'Diese Sitzung wurde von einem anderen Gerät oder auf der Seite „Aktive Sitzungen“ beendet; dieser Browser hat es am',
     );

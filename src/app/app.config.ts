@@ -1,5 +1,12 @@
+import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  ApplicationConfig,
+  LOCALE_ID,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideStore } from '@ngrx/store';
 
@@ -19,6 +26,8 @@ import { APP_LOGOUT_REASONS } from './demo/app-logout-reasons';
 import { GermanLogoutLensIntl, demoLanguage } from './demo/intl-de';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 
+const language = demoLanguage();
+
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
@@ -28,8 +37,13 @@ export const appConfig: ApplicationConfig = {
     // The demo keeps a root store of its own (with Redux DevTools in development).
     provideStore(),
     storeDevtools,
-    // Logout Lens's words in the language the demo shows (English, or German with ?lang=de).
-    { provide: LogoutLensIntl, useClass: demoLanguage() === 'de' ? GermanLogoutLensIntl : LogoutLensIntl },
+    // Logout Lens's words in the language the demo shows (English, or German with ?lang=de), and
+    // dates in its format (German's locale data is fetched only for German).
+    { provide: LogoutLensIntl, useClass: language === 'de' ? GermanLogoutLensIntl : LogoutLensIntl },
+    { provide: LOCALE_ID, useValue: language === 'de' ? 'de' : 'en-US' },
+    provideAppInitializer(async () => {
+      if (language === 'de') registerLocaleData((await import('@angular/common/locales/de')).default);
+    }),
     provideLogoutLens(
       { appName: 'Logout Lens', appVersion: environment.version },
       withAppStore(),
