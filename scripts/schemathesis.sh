@@ -8,7 +8,8 @@
 #
 # Starts the e2e backend (scripts/e2e-backend.mjs: development settings, a fresh SQLite database,
 # the demo user, the test hooks) on 127.0.0.1:$LL_SCHEMATHESIS_PORT (8150) and signs in as the demo
-# user: one session's access token is the schema's `bearerAuth`, and refresh/ and logout/ each get
+# user: one session's access token is the schema's `bearerAuth`, and refresh/ and logout/ (and their
+# simplejwt twins under /v1/simplejwt/token/) each get
 # the refresh cookie of a session of their own (logout/ ends its session; refresh/ keeps rotating
 # from the same cookie, which the server answers with the same successor as a lost answer retried).
 # Values learned from responses are not reused as inputs, so DELETE sessions/{id} is not handed the
@@ -135,6 +136,20 @@ headers = { Cookie = "ll_refresh=${LL_SCHEMATHESIS_REFRESH_COOKIE}" }
 [[operations]]
 include-operation-id = "logout"
 headers = { Cookie = "ll_refresh=${LL_SCHEMATHESIS_LOGOUT_COOKIE}" }
+
+# The simplejwt views (logout_lens.contrib.simplejwt) run on the same sessions: each gets a
+# session of its own in the same way.
+[[operations]]
+include-operation-id = "simplejwt_obtain"
+phases.coverage.generation.mode = "negative"
+
+[[operations]]
+include-operation-id = "simplejwt_refresh"
+headers = { Cookie = "ll_refresh=${LL_SCHEMATHESIS_JWT_REFRESH_COOKIE}" }
+
+[[operations]]
+include-operation-id = "simplejwt_logout"
+headers = { Cookie = "ll_refresh=${LL_SCHEMATHESIS_JWT_LOGOUT_COOKIE}" }
 TOML
 
 STATUS=0
@@ -146,7 +161,10 @@ run_pass() { # name [filters...]
     LL_SCHEMATHESIS_BEARER="$(sign_in "st-$name")" &&
     LL_SCHEMATHESIS_REFRESH_COOKIE="$(sign_in "st-$name-refresh" cookie)" &&
     LL_SCHEMATHESIS_LOGOUT_COOKIE="$(sign_in "st-$name-logout" cookie)" &&
-    export LL_SCHEMATHESIS_BEARER LL_SCHEMATHESIS_REFRESH_COOKIE LL_SCHEMATHESIS_LOGOUT_COOKIE &&
+    LL_SCHEMATHESIS_JWT_REFRESH_COOKIE="$(sign_in "st-$name-jwt-refresh" cookie)" &&
+    LL_SCHEMATHESIS_JWT_LOGOUT_COOKIE="$(sign_in "st-$name-jwt-logout" cookie)" &&
+    export LL_SCHEMATHESIS_BEARER LL_SCHEMATHESIS_REFRESH_COOKIE LL_SCHEMATHESIS_LOGOUT_COOKIE \
+      LL_SCHEMATHESIS_JWT_REFRESH_COOKIE LL_SCHEMATHESIS_JWT_LOGOUT_COOKIE &&
     "$SCHEMATHESIS" --config-file "$OUT/schemathesis.toml" run "$SCHEMA_URL" \
     --seed "$SEED" \
     --max-examples "$MAX_EXAMPLES" \

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "logout_lens.sessions",
     "logout_lens.audit",
+    # Logout Lens's views for a djangorestframework-simplejwt project, under /v1/simplejwt/token/.
+    "logout_lens.contrib.simplejwt",
     "config.apps.ExampleProjectConfig",
     "demo",
 ]
@@ -259,16 +261,17 @@ if os.environ.get("LL_REFRESH_COOKIE_SECURE"):
 # /v1/bench/simplejwt/ to be measured side by side with refresh/. Off by default. Its sign-in has
 # none of Logout Lens's rate limits or session policy, so in production config/checks.py refuses
 # it (example.E008) unless the server answers loopback host names only, as the benchmark's does.
+# simplejwt, for logout_lens.contrib.simplejwt's access tokens: the same lifetime and key as
+# Logout Lens's own (a team on simplejwt keeps its own SIMPLE_JWT; never Django's SECRET_KEY).
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": LOGOUT_LENS["ACCESS_TOKEN_LIFETIME"],
+    "REFRESH_TOKEN_LIFETIME": LOGOUT_LENS["REFRESH_TOKEN_LIFETIME"],
+    "SIGNING_KEY": LOGOUT_LENS["SIGNING_KEY"],
+}
 LL_BENCH_SIMPLEJWT = env_flag("LL_BENCH_SIMPLEJWT", False)
 if LL_BENCH_SIMPLEJWT:
     INSTALLED_APPS.append("rest_framework_simplejwt.token_blacklist")
-    SIMPLE_JWT = {
-        "ROTATE_REFRESH_TOKENS": True,
-        "BLACKLIST_AFTER_ROTATION": True,
-        "ACCESS_TOKEN_LIFETIME": LOGOUT_LENS["ACCESS_TOKEN_LIFETIME"],
-        "REFRESH_TOKEN_LIFETIME": LOGOUT_LENS["REFRESH_TOKEN_LIFETIME"],
-        "SIGNING_KEY": LOGOUT_LENS["SIGNING_KEY"],
-    }
+    SIMPLE_JWT.update({"ROTATE_REFRESH_TOKENS": True, "BLACKLIST_AFTER_ROTATION": True})
 
 LOGGING = {
     "version": 1,

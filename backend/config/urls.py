@@ -1,5 +1,6 @@
 """
-URL configuration of the example project: Logout Lens under /v1/auth/ (one include), the Django
+URL configuration of the example project: Logout Lens under /v1/auth/ (one include), its views
+for simplejwt projects under /v1/simplejwt/token/, the Django
 admin under /admin/ (its sign-in gated like login/), the demo endpoints, the test hooks, the
 benchmark's stock simplejwt (LL_BENCH_SIMPLEJWT) and, in development, the OpenAPI schema.
 """
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("v1/health/", views.health, name="health"),
     path("v1/auth/", include("logout_lens.urls")),
+    # The same sessions for a simplejwt project: simplejwt access tokens (logout_lens.contrib.simplejwt).
+    path("v1/simplejwt/token/", include("logout_lens.contrib.simplejwt.urls")),
 ]
 
 if settings.LL_DEMO_ENDPOINTS:

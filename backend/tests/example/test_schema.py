@@ -13,6 +13,7 @@ import yaml
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver
 
+import logout_lens.contrib.simplejwt.urls
 import logout_lens.urls
 from conftest import bearer
 from logout_lens.schema import SESSION_OVER_CODES
@@ -24,6 +25,7 @@ REGENERATE = (
     "--validate --fail-on-warn --file openapi.yaml"
 )
 PREFIX = "/v1/auth/"
+SIMPLEJWT_PREFIX = "/v1/simplejwt/token/"
 SIX_SESSION_OVER_CODES = {
     "refresh_missing",
     "refresh_expired",
@@ -76,8 +78,10 @@ def _routes(patterns, prefix=""):
 
 
 def test_every_url_of_the_package_is_in_the_schema(schema):
-    routes = {PREFIX + route for route in _routes(logout_lens.urls.urlpatterns)}
-    assert len(routes) == 10
+    own = {PREFIX + route for route in _routes(logout_lens.urls.urlpatterns)}
+    simplejwt = {SIMPLEJWT_PREFIX + route for route in _routes(logout_lens.contrib.simplejwt.urls.urlpatterns)}
+    assert len(own) == 10 and len(simplejwt) == 4
+    routes = own | simplejwt
     assert routes <= set(schema["paths"]), routes - set(schema["paths"])
     # ... and nothing else: not the example's demo endpoints nor the test hooks.
     assert set(schema["paths"]) == routes
@@ -89,7 +93,7 @@ def test_every_operation_documents_its_errors_with_the_error_body(schema):
         for path, item in schema["paths"].items()
         for method, operation in item.items()
     ]
-    assert len(operations) == 11
+    assert len(operations) == 15
     for path, method, operation in operations:
         responses = operation["responses"]
         errors = {status: answer for status, answer in responses.items() if int(status) >= 400}

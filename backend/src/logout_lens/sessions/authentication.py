@@ -42,6 +42,31 @@ def decode_bearer(request):
         raise TokenNotValid()
 
 
+def live_session_user(request, session_id, user_id):
+    """
+    The user of session `session_id` while it is live, in one indexed query (the session with its
+    user); else the refusal that says why: 401 `session_revoked` for a revoked, expired or unknown
+    session, `password_changed` when the password changed since sign-in, `account_disabled` for a
+    deactivated account. The first request to notice a changed password or a deactivation ends the
+    session on the server, with its audit record.
+    """
+    session = Session.objects.select_related("user").filter(pk=session_id).first()
+    if session is None or str(session.user.pk) != str(user_id):
+        raise SessionRevoked()
+    if session.revoked_at is not None:
+        raise REFUSAL_BY_REASON.get(session.revoke_reason, SessionRevoked)()
+    if session.expires_at <= clock.now():
+        raise SessionRevoked()
+    if not session.password_matches():
+        reason = RevokeReason.PASSWORD_CHANGED
+    elif not session.user.is_active:
+        reason = RevokeReason.ACCOUNT_DISABLED
+    else:
+        return session.user
+    end_session_by_id(session.pk, ClientInfo.from_request(request), reason)
+    raise REFUSAL_BY_REASON[reason]()
+
+
 class AccessTokenAuthentication(BaseAuthentication):
     """
     Authenticates a request by its access token, and only while the token's session
@@ -60,22 +85,7 @@ class AccessTokenAuthentication(BaseAuthentication):
         token = decode_bearer(request)
         if token is None:
             return None
-        session = Session.objects.select_related("user").filter(pk=token.session_id).first()
-        if session is None or str(session.user.pk) != token.user_id:
-            raise SessionRevoked()
-        if session.revoked_at is not None:
-            raise REFUSAL_BY_REASON.get(session.revoke_reason, SessionRevoked)()
-        if session.expires_at <= clock.now():
-            raise SessionRevoked()
-        # The first request to notice ends the session on the server (with its audit record).
-        if not session.password_matches():
-            reason = RevokeReason.PASSWORD_CHANGED
-        elif not session.user.is_active:
-            reason = RevokeReason.ACCOUNT_DISABLED
-        else:
-            return session.user, token
-        end_session_by_id(session.pk, ClientInfo.from_request(request), reason)
-        raise REFUSAL_BY_REASON[reason]()
+        return live_session_user(request, token.session_id, token.user_id), token
 
     def authenticate_header(self, request):
         return f'Bearer realm="{self.www_authenticate_realm}"'

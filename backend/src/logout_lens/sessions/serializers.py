@@ -50,17 +50,15 @@ class LoginSerializer(serializers.Serializer):
         return attrs
 
 
-def deactivated_with_password(email, password):
+def deactivated_with_password(email, password, lookup=None):
     """
-    Whether `email` names a deactivated account whose password this is. Only someone who
-    knows the password learns that the account is deactivated, and is told whom to ask
-    rather than that the password is wrong.
+    Whether `email` (or the value of another `lookup`, such as "username") names a deactivated
+    account whose password this is. Only someone who knows the password learns that the account
+    is deactivated, and is told whom to ask rather than that the password is wrong.
     """
     User = get_user_model()
-    email_field = User.get_email_field_name()
-    inactive = list(
-        User._default_manager.filter(**{f"{email_field}__iexact": email, "is_active": False})[:2]
-    )
+    lookup = lookup or f"{User.get_email_field_name()}__iexact"
+    inactive = list(User._default_manager.filter(**{lookup: email, "is_active": False})[:2])
     if not inactive:
         # Pay for one hash anyway, so timing does not tell deactivated accounts apart.
         User().set_password(password)

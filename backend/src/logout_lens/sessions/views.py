@@ -38,6 +38,26 @@ from .serializers import (
 from .throttling import LOGIN_THROTTLES, ChangePasswordThrottle
 
 
+# What sign-in, refresh and sign-out answer, for their schema (shared with logout_lens.contrib).
+SIGN_IN_ANSWERS = {
+    "responses": answers(
+        {200: SessionGrantSerializer},
+        "bad_request", "sign_in_refused", "unsupported_media_type", "throttled",
+    ),
+    "parameters": [set_cookie_header("The refresh cookie of the new session."), retry_after_header()],
+}
+REFRESH_ANSWERS = {
+    "request": None,
+    "responses": answers({200: SessionGrantSerializer}, "session_over", "csrf_header_missing"),
+    "parameters": [csrf_header(), set_cookie_header("The rotated refresh cookie.")],
+}
+SIGN_OUT_ANSWERS = {
+    "request": None,
+    "responses": answers({200: SignedOutSerializer}, "csrf_header_missing"),
+    "parameters": [csrf_header(), set_cookie_header("The refresh cookie, expired.")],
+}
+
+
 class CookieEndpoint(LogoutLensViewMixin, APIView):
     """Authenticated by the refresh cookie (plus the CSRF header), not by an access token."""
 
@@ -50,18 +70,24 @@ class CookieEndpoint(LogoutLensViewMixin, APIView):
 _GRANT_SERIALIZER = SessionGrantSerializer()
 
 
-def grant_response(grant):
-    response = Response(_GRANT_SERIALIZER.to_representation(grant))
-    set_refresh_cookie(response, grant.refresh_value, grant.cookie_max_age)
-    return response
+class GrantMixin:
+    """Answers a grant: its body, and the refresh token in the cookie."""
+
+    grant_serializer = _GRANT_SERIALIZER
+
+    def grant_response(self, grant):
+        response = Response(self.grant_serializer.to_representation(grant))
+        set_refresh_cookie(response, grant.refresh_value, grant.cookie_max_age)
+        return response
 
 
-class LoginView(LogoutLensViewMixin, APIView):
+class LoginView(GrantMixin, LogoutLensViewMixin, APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
     # Checked before the password: all attempts per IP, failures per (IP, account) and per account.
     throttle_classes = LOGIN_THROTTLES
     account_field = "email"
+    login_serializer_class = LoginSerializer
 
     @extend_schema(
         operation_id="login",
@@ -70,14 +96,10 @@ class LoginView(LogoutLensViewMixin, APIView):
         description="Checks the email and password and starts a session: the grant in the body, "
         "the refresh token in the `ll_refresh` cookie (HttpOnly, SameSite=Strict).",
         request=LoginSerializer,
-        responses=answers(
-            {200: SessionGrantSerializer},
-            "bad_request", "sign_in_refused", "unsupported_media_type", "throttled",
-        ),
-        parameters=[set_cookie_header("The refresh cookie of the new session."), retry_after_header()],
+        **SIGN_IN_ANSWERS,
     )
     def post(self, request):
-        serializer = LoginSerializer(data=request.data, context={"request": request})
+        serializer = self.login_serializer_class(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         grant = sessions.start_session(
@@ -87,25 +109,23 @@ class LoginView(LogoutLensViewMixin, APIView):
             client=ClientInfo.from_request(request),
         )
         update_last_login(None, data["user"])
-        return grant_response(grant)
+        return self.grant_response(grant)
 
 
-class RefreshView(CookieEndpoint):
+class RefreshView(GrantMixin, CookieEndpoint):
     @extend_schema(
         operation_id="refresh",
         tags=["auth"],
         summary="Refresh the session",
         description="Rotates the refresh cookie and answers a new grant, or 401 with the "
         "session-over code when the session has ended. Any other failure is transient.",
-        request=None,
-        responses=answers({200: SessionGrantSerializer}, "session_over", "csrf_header_missing"),
-        parameters=[csrf_header(), set_cookie_header("The rotated refresh cookie.")],
+        **REFRESH_ANSWERS,
     )
     def post(self, request):
         grant = sessions.refresh_session(
             read_refresh_cookie(request), ClientInfo.from_request(request)
         )
-        return grant_response(grant)
+        return self.grant_response(grant)
 
 
 # Clear-Site-Data on sign-out drops the browser's HTTP cache. Deliberately not "cookies": it
@@ -123,9 +143,7 @@ class LogoutView(CookieEndpoint):
         summary="Sign out",
         description="Revokes this session's refresh tokens (if the cookie names a live one) and "
         "clears the cookie; answered 200 without a cookie too.",
-        request=None,
-        responses=answers({200: SignedOutSerializer}, "csrf_header_missing"),
-        parameters=[csrf_header(), set_cookie_header("The refresh cookie, expired.")],
+        **SIGN_OUT_ANSWERS,
     )
     def post(self, request):
         revocation.end_session(read_refresh_cookie(request), ClientInfo.from_request(request))
@@ -165,7 +183,7 @@ class MeView(LogoutLensViewMixin, APIView):
         return Response(UserSerializer(request.user).data)
 
 
-class ChangePasswordView(LogoutLensViewMixin, APIView):
+class ChangePasswordView(GrantMixin, LogoutLensViewMixin, APIView):
     """
     Changes the password and ends every session of the user as PASSWORD_CHANGED, this one
     included; this browser is then signed in again with a fresh session on the same device
@@ -196,7 +214,7 @@ class ChangePasswordView(LogoutLensViewMixin, APIView):
         grant = sessions.start_session(
             user, remember_me=current.remember_me, device_id=current.device_id, client=client
         )
-        return grant_response(grant)
+        return self.grant_response(grant)
 
 
 class SessionListView(LogoutLensViewMixin, APIView):

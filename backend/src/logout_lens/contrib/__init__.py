@@ -1,0 +1,1 @@
+"""Logout Lens for the auth stacks Django projects already run."""
