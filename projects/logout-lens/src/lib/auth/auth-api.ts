@@ -1,33 +1,26 @@
-import { HttpClient, HttpContext, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
-import { Credentials, SessionInfo, SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
+import { Credentials, SessionInfo, SessionPolicy } from '../model/session.model';
 import { AccessTokenStore } from './access-token.store';
 import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
+import { RefreshFailure } from './refresh-outcome';
 import { ServerClock } from './server-clock';
+import { SESSION_BACKEND, SessionGrant, parseGrant } from './session-backend';
 import { SessionPolicyStore } from './session-policy';
 
-/** The body of a login or refresh answer. */
-interface TokenResponse {
-  access: string;
-  access_expires_at: string;
-  refresh_expires_at: string;
-  session_id: string;
-  remember_me: boolean;
-  user: SessionUser;
-  session_policy?: unknown;
-}
-
 /**
- * The session endpoints. Token answers are unpacked here: the access token goes to the in-memory
- * AccessTokenStore, and callers get only the non-secret SessionInfo.
+ * The session calls, through the backend in use (`SESSION_BACKEND`). Grants are unpacked here:
+ * the access token goes to the in-memory AccessTokenStore, and callers get only the non-secret
+ * SessionInfo.
  */
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);
+  private readonly backend = inject(SESSION_BACKEND);
   private readonly tokens = inject(AccessTokenStore);
   private readonly clock = inject(ServerClock);
   private readonly storage = inject(AuthStorage);
@@ -35,65 +28,55 @@ export class AuthApi {
   private readonly base = `${authBase(inject(LOGOUT_LENS_CONFIG))}`;
 
   login(credentials: Credentials): Observable<SessionInfo> {
-    const body = {
-      email: credentials.email,
-      password: credentials.password,
-      remember_me: credentials.rememberMe,
-      device_id: this.storage.deviceId(),
-    };
-    return this.http
-      .post<TokenResponse>(`${this.base}/login/`, body, { observe: 'response', context: silent() })
-      .pipe(map((response) => this.acceptTokens(response)));
+    const request = { ...credentials, deviceId: this.storage.deviceId() };
+    return this.backend.signIn(request).pipe(map((grant) => this.accept(grant)));
   }
 
-  /** Rotates the refresh cookie and returns a fresh access token's session. */
+  /** Rotates the refresh token and returns a fresh access token's session. */
   refresh(): Observable<SessionInfo> {
-    return this.http
-      .post<TokenResponse>(`${this.base}/refresh/`, {}, { observe: 'response', context: silent() })
-      .pipe(map((response) => this.acceptTokens(response)));
+    return this.backend.refresh().pipe(map((grant) => this.accept(grant)));
   }
 
   /**
-   * Changes the password. The server ends every session of the user as PASSWORD_CHANGED and
-   * answers like a sign-in with a fresh session for this browser (its cookie and access token).
-   * Failures are the caller's to show: 400 carries Django's messages per field.
+   * Changes the password (Logout Lens's own backend: `{authBase}/change-password/`). The server
+   * ends every session of the user as PASSWORD_CHANGED and answers like a sign-in with a fresh
+   * session for this browser (its cookie and access token). Failures are the caller's to show:
+   * 400 carries Django's messages per field.
    */
   changePassword(currentPassword: string, newPassword: string): Observable<SessionInfo> {
     const body = { current_password: currentPassword, new_password: newPassword };
     return this.http
-      .post<TokenResponse>(`${this.base}/change-password/`, body, { observe: 'response', context: silent() })
-      .pipe(map((response) => this.acceptTokens(response)));
+      .post(`${this.base}/change-password/`, body, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .pipe(map((answer) => this.accept(parseGrant(answer))));
   }
 
   /** The session policy, as the server states it to anyone (for a sign-in page). */
   policy(): Observable<SessionPolicy | null> {
-    return this.http.get<unknown>(`${this.base}/policy/`, { context: silent() }).pipe(map(parseSessionPolicy));
+    return this.backend.policy();
   }
 
-  /** Revokes this session on the server and clears the refresh cookie. */
+  /** Ends this session on the server (and the refresh token with it). */
   logout(): Observable<unknown> {
-    return this.http.post(`${this.base}/logout/`, {}, { context: silent() });
+    return this.backend.signOut();
   }
 
-  private acceptTokens(response: HttpResponse<TokenResponse>): SessionInfo {
-    const body = response.body;
-    if (!body || typeof body.access !== 'string') throw new Error('Malformed token response');
-    this.tokens.set(body.access);
-    const policy = parseSessionPolicy(body.session_policy);
+  /** How the backend in use reads a failed refresh (null: Logout Lens's own reading). */
+  readRefreshError(error: unknown): RefreshFailure | null {
+    return this.backend.readRefreshError?.(error) ?? null;
+  }
+
+  private accept(grant: SessionGrant): SessionInfo {
+    this.tokens.set(grant.access);
+    const { policy } = grant;
     if (policy) this.policies.set(policy);
     return {
-      user: body.user,
-      sessionId: body.session_id,
-      rememberMe: body.remember_me,
-      accessExpiresAt: Date.parse(body.access_expires_at),
-      refreshExpiresAt: Date.parse(body.refresh_expires_at),
+      user: grant.user,
+      sessionId: grant.sessionId,
+      rememberMe: grant.rememberMe,
+      accessExpiresAt: grant.accessExpiresAt,
+      refreshExpiresAt: grant.refreshExpiresAt,
       issuedAt: this.clock.now(),
-      ...(policy ? { lifetimeSeconds: body.remember_me ? policy.rememberMeSeconds : policy.standardSeconds } : {}),
+      ...(policy ? { lifetimeSeconds: grant.rememberMe ? policy.rememberMeSeconds : policy.standardSeconds } : {}),
     };
   }
-}
-
-/** Session calls report their own failures: the sign-in and change-password pages inline, refresh through the store. */
-function silent(): HttpContext {
-  return new HttpContext().set(SILENT_ERRORS, true);
 }

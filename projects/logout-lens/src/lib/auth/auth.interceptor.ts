@@ -7,6 +7,7 @@ import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { CLOCK, WINDOW } from '../platform/browser.tokens';
 import { AccessTokenStore } from './access-token.store';
 import { REFRESH_ON_401, isApiRequest, isCookieEndpoint } from './api-request';
+import { SESSION_CALL } from './session-backend';
 import { RefreshCoordinator } from './refresh-coordinator';
 import { SessionActions } from './state/auth.actions';
 
@@ -19,11 +20,14 @@ import { SessionActions } from './state/auth.actions';
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const config = inject(LOGOUT_LENS_CONFIG);
+  const csrf = { [config.csrfHeader.name]: config.csrfHeader.value };
+  // The session backend's own calls (sign-in, refresh, sign-out) carry the header, wherever they go, and no token.
+  if (req.context.get(SESSION_CALL)) return next(req.clone({ setHeaders: csrf }));
   const origin = inject(WINDOW)?.location.origin ?? null;
   if (!isApiRequest(req.url, config, origin)) return next(req);
 
   // Every API call carries the header; the backend requires it on the cookie-only endpoints.
-  const request = req.clone({ setHeaders: { [config.csrfHeader.name]: config.csrfHeader.value } });
+  const request = req.clone({ setHeaders: csrf });
   if (isCookieEndpoint(request.url, config)) return next(request);
 
   const tokens = inject(AccessTokenStore);

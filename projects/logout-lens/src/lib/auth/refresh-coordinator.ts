@@ -75,6 +75,8 @@ export class RefreshCoordinator {
   private readonly api = inject(AuthApi);
   private readonly store = inject(Store);
   private readonly errorPolicy = inject(ERROR_POLICY, { optional: true });
+  /** The session backend's own reading of a failed refresh, if it has one. */
+  private readonly readError = (error: unknown) => this.api.readRefreshError(error);
   private readonly config = inject(LOGOUT_LENS_CONFIG);
   private readonly scheduler = inject(SESSION_SCHEDULER);
   private readonly clock = inject(CLOCK);
@@ -131,7 +133,7 @@ export class RefreshCoordinator {
       map(() => 'refreshed' as const),
       timeout({ first: maxWaitMs, scheduler: this.scheduler, with: () => of('gave-up' as const) }),
       catchError((error: unknown) =>
-        isTransientRefreshError(error, this.errorPolicy) && !(error instanceof SessionEndedElsewhere)
+        isTransientRefreshError(error, this.errorPolicy, this.readError) && !(error instanceof SessionEndedElsewhere)
           ? of('gave-up' as const)
           : throwError(() => error),
       ),
@@ -156,7 +158,7 @@ export class RefreshCoordinator {
       retry({
         count: this.config.refreshRetries,
         delay: (error, attempt) =>
-          isTransientRefreshError(error, this.errorPolicy) && !(error instanceof SessionEndedElsewhere)
+          isTransientRefreshError(error, this.errorPolicy, this.readError) && !(error instanceof SessionEndedElsewhere)
             ? race(timer(this.backoff(attempt), this.scheduler), this.retryRequests.pipe(take(1)))
             : throwError(() => error),
       }),
@@ -214,7 +216,7 @@ export class RefreshCoordinator {
         }),
         // Still inside the lock: a tab waiting for it must see the session is over.
         catchError((error: unknown) => {
-          if (classifyRefreshError(error, 0, null, this.errorPolicy).kind === 'session-over') this.storage.clearSession();
+          if (classifyRefreshError(error, 0, null, this.errorPolicy, this.readError).kind === 'session-over') this.storage.clearSession();
           return throwError(() => error);
         }),
       );
@@ -241,7 +243,7 @@ export class RefreshCoordinator {
     lastKnown: SessionInfo | null,
   ): Observable<unknown> {
     if (error instanceof SessionEndedElsewhere) return of(null);
-    const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt, this.errorPolicy);
+    const failure = classifyRefreshError(error, this.serverClock.now(), refreshExpiresAt, this.errorPolicy, this.readError);
     if (failure.kind === 'transient') {
       const { status, reason } = failure;
       this.store.dispatch(AuthApiActions.refreshFailedTransiently({ status, reason, at: this.clock() }));

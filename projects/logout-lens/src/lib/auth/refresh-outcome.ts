@@ -23,8 +23,12 @@ const SESSION_OVER: Record<string, { type: LogoutType; message: string }> = {
   refresh_missing: { type: 'REFRESH_FAILED', message: 'The browser no longer holds this session.' },
 };
 
+/** A session backend's own reading of a failed refresh; null leaves it to Logout Lens's. */
+export type RefreshErrorReader = (error: unknown) => RefreshFailure | null;
+
 /**
- * Classifies a refresh error. `refreshExpiresAt` (server clock) lets a missing cookie be told
+ * Classifies a refresh error: the backend's reading (`read`) if it has one, else Logout Lens's;
+ * then the app's error policy. `refreshExpiresAt` (server clock) lets a missing cookie be told
  * apart: the browser drops the cookie itself when its Max-Age runs out, which is an expiry.
  */
 export function classifyRefreshError(
@@ -32,8 +36,9 @@ export function classifyRefreshError(
   serverNow: number,
   refreshExpiresAt: number | null,
   policy: ErrorPolicy | null = null,
+  read: RefreshErrorReader | null = null,
 ): RefreshFailure {
-  const failure = defaultRefreshFailure(error, serverNow, refreshExpiresAt);
+  const failure = read?.(error) ?? defaultRefreshFailure(error, serverNow, refreshExpiresAt);
   if (!policy) return failure;
   const answer = error instanceof HttpErrorResponse ? error : null;
   const status = answer?.status ?? 0;
@@ -71,8 +76,12 @@ function defaultRefreshFailure(error: unknown, serverNow: number, refreshExpires
 }
 
 /** Whether a refresh failure is worth retrying with backoff. */
-export function isTransientRefreshError(error: unknown, policy: ErrorPolicy | null = null): boolean {
-  return classifyRefreshError(error, 0, null, policy).kind === 'transient';
+export function isTransientRefreshError(
+  error: unknown,
+  policy: ErrorPolicy | null = null,
+  read: RefreshErrorReader | null = null,
+): boolean {
+  return classifyRefreshError(error, 0, null, policy, read).kind === 'transient';
 }
 
 /** Reads the server's reuse verdict (`reuse` of a `refresh_reused` answer), if any. */

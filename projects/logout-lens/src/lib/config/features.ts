@@ -8,7 +8,8 @@ export type LogoutLensFeatureKind =
   | 'IdlePolicy'
   | 'LogoutReasons'
   | 'ErrorPolicy'
-  | 'BeforeSignOut';
+  | 'BeforeSignOut'
+  | 'SessionBackend';
 
 /**
  * A part of Logout Lens an app opts into, made by a `withX()` function and passed to

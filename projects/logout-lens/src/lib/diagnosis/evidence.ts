@@ -29,7 +29,7 @@ export interface Evidence {
   clockSkewMs: number;
   /** Late monitor checks, oldest first. */
   lateTimers: readonly LateTimer[];
-  /** Recent API calls, oldest first, refresh calls included (path ends with /auth/refresh/). */
+  /** Recent API calls, oldest first, refresh calls included (`refresh: true`). */
   apiCalls: readonly ApiCall[];
 }
 

@@ -3,6 +3,7 @@ import { inject } from '@angular/core';
 import { tap } from 'rxjs';
 
 import { isApiRequest } from '../auth/api-request';
+import { SESSION_CALL } from '../auth/session-backend';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { CLOCK, WINDOW } from '../platform/browser.tokens';
 import { ServerClock } from '../auth/server-clock';
@@ -14,7 +15,8 @@ import { ApiCallLog, redactUrl } from './api-call-log';
  */
 export const apiCallLogInterceptor: HttpInterceptorFn = (req, next) => {
   const config = inject(LOGOUT_LENS_CONFIG);
-  if (!isApiRequest(req.url, config, inject(WINDOW)?.location.origin ?? null)) return next(req);
+  const session = req.context.get(SESSION_CALL);
+  if (!session && !isApiRequest(req.url, config, inject(WINDOW)?.location.origin ?? null)) return next(req);
   const log = inject(ApiCallLog);
   const serverClock = inject(ServerClock);
   const clock = inject(CLOCK);
@@ -25,6 +27,7 @@ export const apiCallLogInterceptor: HttpInterceptorFn = (req, next) => {
     status,
     at: started,
     durationMs: Math.max(0, clock() - started),
+    ...(session === 'refresh' ? { refresh: true as const } : {}),
   });
   return next(req).pipe(
     tap({

@@ -5,4 +5,6 @@ export interface ApiCall {
   status: number;
   at: number;
   durationMs: number;
+  /** Set on the session's own refresh calls, wherever the backend serves them. */
+  refresh?: true;
 }

@@ -82,6 +82,7 @@ describe('restoreSession', () => {
       () => NOW,
       'tab-1',
       null,
+      { readRefreshError: () => null } as unknown as AuthApi,
     ).subscribe(collect);
 
     /** Moves virtual time forward by `ms`, firing only the timers due by then. */

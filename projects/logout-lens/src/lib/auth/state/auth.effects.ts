@@ -45,6 +45,7 @@ export const restoreSession = createEffect(
     clock = inject(CLOCK),
     tabId = inject(TAB_ID),
     errorPolicy = inject(ERROR_POLICY, { optional: true }),
+    api = inject(AuthApi),
   ) =>
     actions$.pipe(
       ofType(AppActions.started),
@@ -68,7 +69,7 @@ export const restoreSession = createEffect(
                 // to work out, and to report) — or whether another tab ended it meanwhile, whose
                 // sign-out has ended this tab's session already: a deferred restore would revive it.
                 if (error instanceof SessionEndedElsewhere) return EMPTY;
-                const failure = classifyRefreshError(error, 0, null, errorPolicy);
+                const failure = classifyRefreshError(error, 0, null, errorPolicy, (e) => api.readRefreshError(e));
                 if (failure.kind === 'session-over') return EMPTY;
                 const { status, reason } = failure;
                 return of(AuthApiActions.restoreDeferred({ session, status, reason, at: clock() }));

@@ -7,6 +7,7 @@ import { SessionInfo } from '../../model/session.model';
 import { SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
+import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { AppActions, AuthApiActions } from './auth.actions';
@@ -46,6 +47,7 @@ function restore(record: AuthStorageRecord, refresh$: Observable<SessionInfo> = 
     () => LOCAL_NOW,
     'tab-1',
     null,
+    { readRefreshError: () => null } as unknown as AuthApi,
   ).subscribe((action) => emitted.push(action));
   return { refresh, emitted };
 }

@@ -1,0 +1,198 @@
+import { HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Injectable, Provider } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideMockStore } from '@ngrx/store/testing';
+import { Observable, firstValueFrom, of, throwError } from 'rxjs';
+
+import { provideLogoutLensConfig } from '../config/logout-lens.config';
+import { apiCallLogInterceptor } from '../diagnostics/api-call-log.interceptor';
+import { ApiCallLog } from '../diagnostics/api-call-log';
+import { isRefreshCall } from '../diagnosis/refresh-calls';
+import { SessionInfo } from '../model/session.model';
+import { AccessTokenStore } from './access-token.store';
+import { AuthApi } from './auth-api';
+import { authInterceptor } from './auth.interceptor';
+import { classifyRefreshError } from './refresh-outcome';
+import { SESSION_BACKEND, SessionBackend, SessionGrant, parseGrant, withSessionBackend } from './session-backend';
+import { initialAuthState } from './state/auth.feature';
+import { withSimpleJwt } from './with-simple-jwt';
+
+const grantBody = (access: string) => ({
+  access,
+  access_expires_at: '2030-01-01T01:00:00Z',
+  refresh_expires_at: '2030-01-20T00:00:00Z',
+  session_id: 'session-1',
+  remember_me: true,
+  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
+  session_policy: { access_seconds: 3600, remember_me_seconds: 1_728_000, standard_seconds: 604_800 },
+});
+
+const SIMPLE_JWT = withSimpleJwt({
+  obtainUrl: '/api/token/',
+  refreshUrl: '/api/token/refresh/',
+  logoutUrl: '/api/token/logout/',
+  policyUrl: '/api/token/policy/',
+});
+
+let controller: HttpTestingController | null = null;
+
+function setUp(...providers: Provider[]) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(withInterceptors([authInterceptor, apiCallLogInterceptor])),
+      provideHttpClientTesting(),
+      provideMockStore({ initialState: { auth: initialAuthState } }),
+      provideLogoutLensConfig({ apiBase: '/api/v2' }),
+      ...providers,
+    ],
+  });
+  controller = TestBed.inject(HttpTestingController);
+  return {
+    api: TestBed.inject(AuthApi),
+    http: controller,
+    tokens: TestBed.inject(AccessTokenStore),
+    log: TestBed.inject(ApiCallLog),
+  };
+}
+
+const signIn = (api: AuthApi): Promise<SessionInfo> =>
+  firstValueFrom(api.login({ email: 'dana@example.com', password: 'pw', rememberMe: true }));
+
+afterEach(() => {
+  controller?.verify();
+  controller = null;
+  localStorage.clear();
+});
+
+describe("Logout Lens's own backend (the default)", () => {
+  it('signs in at {apiBase}{authPath}/login/ and keeps the access token in memory only', async () => {
+    const { api, http, tokens } = setUp();
+
+    const signedIn = signIn(api);
+    const login = http.expectOne('/api/v2/auth/login/');
+    expect(login.request.body).toEqual({
+      email: 'dana@example.com',
+      password: 'pw',
+      remember_me: true,
+      device_id: expect.any(String),
+    });
+    login.flush(grantBody('access-1'));
+    const session = await signedIn;
+
+    expect(tokens.get()).toBe('access-1');
+    expect(session).toMatchObject({ sessionId: 'session-1', rememberMe: true, lifetimeSeconds: 1_728_000 });
+    expect(JSON.stringify(session)).not.toContain('access-1');
+  });
+});
+
+describe('withSimpleJwt()', () => {
+  it('signs in at the obtain URL with the account under the USERNAME_FIELD', async () => {
+    const { api, http, tokens } = setUp(SIMPLE_JWT.ɵproviders);
+
+    const signedIn = signIn(api);
+    const obtain = http.expectOne('/api/token/');
+    expect(obtain.request.method).toBe('POST');
+    expect(obtain.request.body).toEqual({
+      username: 'dana@example.com',
+      password: 'pw',
+      remember_me: true,
+      device_id: expect.any(String),
+    });
+    obtain.flush(grantBody('simplejwt-access'));
+    await signedIn;
+
+    expect(tokens.get()).toBe('simplejwt-access');
+  });
+
+  it('refreshes and signs out at its URLs, with the CSRF header and no token, though they are outside apiBase', async () => {
+    const { api, http, tokens, log } = setUp(SIMPLE_JWT.ɵproviders);
+    tokens.set('old-access');
+
+    const refreshed = firstValueFrom(api.refresh());
+    const refresh = http.expectOne('/api/token/refresh/');
+    expect(refresh.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+    expect(refresh.request.headers.has('Authorization')).toBe(false);
+    refresh.flush(grantBody('new-access'));
+    await refreshed;
+    expect(tokens.get()).toBe('new-access');
+
+    const signedOut = firstValueFrom(api.logout());
+    const logout = http.expectOne('/api/token/logout/');
+    expect(logout.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+    logout.flush({ detail: 'Signed out.' });
+    await signedOut;
+
+    // The diagnosis knows the refresh for one by its mark, not by Logout Lens's own path.
+    const [refreshCall, logoutCall] = log.recentCalls();
+    expect(refreshCall).toMatchObject({ path: '/api/token/refresh/', status: 200, refresh: true });
+    expect(isRefreshCall(refreshCall!)).toBe(true);
+    expect(isRefreshCall(logoutCall!)).toBe(false);
+  });
+
+  it('reads the policy from policyUrl, and says none without one', async () => {
+    const { api, http } = setUp(SIMPLE_JWT.ɵproviders);
+    const policy = firstValueFrom(api.policy());
+    http.expectOne('/api/token/policy/').flush(grantBody('x').session_policy);
+    expect(await policy).toEqual({ accessSeconds: 3600, rememberMeSeconds: 1_728_000, standardSeconds: 604_800 });
+
+    TestBed.resetTestingModule();
+    const without = setUp(withSimpleJwt({ obtainUrl: '/t/', refreshUrl: '/t/r/', logoutUrl: '/t/l/' }).ɵproviders);
+    expect(await firstValueFrom(without.api.policy())).toBeNull();
+  });
+});
+
+/** A backend of an app's own, whose refusals say `token_not_valid` for an expired session. */
+@Injectable()
+class OwnBackend implements SessionBackend {
+  readonly grant: SessionGrant = parseGrant(grantBody('own-access'));
+  signIn(): Observable<SessionGrant> {
+    return of(this.grant);
+  }
+  refresh(): Observable<SessionGrant> {
+    return throwError(() => new HttpErrorResponse({ status: 401, error: { code: 'token_not_valid' } }));
+  }
+  signOut(): Observable<unknown> {
+    return of(null);
+  }
+  policy() {
+    return of(null);
+  }
+  readRefreshError(error: unknown) {
+    return error instanceof HttpErrorResponse && error.status === 401
+      ? { kind: 'session-over' as const, logoutType: 'TOKEN_EXPIRED', code: 'token_not_valid', message: 'Expired.' }
+      : null;
+  }
+}
+
+describe('withSessionBackend()', () => {
+  it("signs in through the app's backend", async () => {
+    const { api, http, tokens } = setUp(withSessionBackend(OwnBackend).ɵproviders);
+
+    await signIn(api);
+
+    http.expectNone(() => true);
+    expect(tokens.get()).toBe('own-access');
+    expect(TestBed.inject(SESSION_BACKEND)).toBeInstanceOf(OwnBackend);
+  });
+
+  it("reads a failed refresh the backend's way, and Logout Lens's way where it has no reading", async () => {
+    const { api } = setUp(withSessionBackend(OwnBackend).ɵproviders);
+    const error = await firstValueFrom(api.refresh()).catch((e: unknown) => e);
+    const read = (e: unknown) => api.readRefreshError(e);
+
+    expect(classifyRefreshError(error, 0, null, null, read)).toMatchObject({ kind: 'session-over', logoutType: 'TOKEN_EXPIRED' });
+    expect(classifyRefreshError(error, 0, null, null, null)).toMatchObject({ kind: 'transient', status: 401 });
+    const unavailable = new HttpErrorResponse({ status: 503 });
+    expect(classifyRefreshError(unavailable, 0, null, null, read)).toMatchObject({ kind: 'transient', status: 503 });
+  });
+});
+
+describe('parseGrant', () => {
+  it.each([null, {}, { access: 'a' }, { access: 'a', access_expires_at: 'soon', refresh_expires_at: '2030-01-20T00:00:00Z' }])(
+    'refuses a malformed answer (%j)',
+    (body) => {
+      expect(() => parseGrant(body)).toThrow('Malformed token response');
+    },
+  );
+});

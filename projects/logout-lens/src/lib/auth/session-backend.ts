@@ -1,0 +1,130 @@
+import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
+import { Injectable, InjectionToken, Type, inject } from '@angular/core';
+import { Observable, map } from 'rxjs';
+
+import { LogoutLensFeature, logoutLensFeature } from '../config/features';
+import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
+import { SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
+import { SILENT_ERRORS } from './api-request';
+import { RefreshFailure } from './refresh-outcome';
+
+/** A sign-in as the backend gets it: the form's fields and this browser's device id. */
+export interface SignInRequest {
+  /** What the person typed to name their account (an email address, or a username). */
+  email: string;
+  password: string;
+  rememberMe: boolean;
+  deviceId: string;
+}
+
+/** A backend's answer to a sign-in or refresh: the access token and the session it belongs to. */
+export interface SessionGrant {
+  /** The access token. Logout Lens keeps it in memory only. */
+  access: string;
+  /** Server epoch ms. */
+  accessExpiresAt: number;
+  /** Server epoch ms: the session's end, which rotation does not move. */
+  refreshExpiresAt: number;
+  sessionId: string;
+  rememberMe: boolean;
+  user: SessionUser;
+  /** The session policy, when the backend states it with the grant. */
+  policy: SessionPolicy | null;
+}
+
+/**
+ * Where sessions come from: Logout Lens's own backend by default, the simplejwt views with
+ * `withSimpleJwt()`, anything else with `withSessionBackend()`. Errors are the HTTP client's own
+ * (`HttpErrorResponse`); a backend whose refusals carry other codes reads them itself.
+ */
+export interface SessionBackend {
+  /** Signs in. A refusal is read as on the sign-in form (401 `invalid_credentials`, 429…). */
+  signIn(request: SignInRequest): Observable<SessionGrant>;
+  /** Renews the session and rotates the refresh token (in a cookie the browser keeps). */
+  refresh(): Observable<SessionGrant>;
+  /** Ends the session on the server. */
+  signOut(): Observable<unknown>;
+  /** The session policy, for a sign-in page to state before anyone signs in; null if unknown. */
+  policy(): Observable<SessionPolicy | null>;
+  /**
+   * Reads a failed refresh: whether the session is over (and why) or the failure is transient.
+   * Return null for Logout Lens's own reading (401 with `refresh_expired`, `refresh_revoked`,
+   * `refresh_reused`, `password_changed`, `account_disabled` or `refresh_missing` ends the
+   * session; everything else is retried). The app's `withErrorPolicy()` still has the last word.
+   */
+  readRefreshError?(error: unknown): RefreshFailure | null;
+}
+
+/** Which session call a request is, for the interceptors: they leave these alone, and the log marks refreshes. */
+export const SESSION_CALL = new HttpContextToken<'sign-in' | 'refresh' | 'sign-out' | null>(() => null);
+
+/** The request context of a session call: its failures are its caller's to show. */
+export function sessionCall(kind: 'sign-in' | 'refresh' | 'sign-out'): HttpContext {
+  return new HttpContext().set(SESSION_CALL, kind).set(SILENT_ERRORS, true);
+}
+
+/**
+ * Reads a grant in the shape Logout Lens's views answer (and those of its simplejwt views):
+ * `{access, access_expires_at, refresh_expires_at, session_id, remember_me, user, session_policy}`.
+ */
+export function parseGrant(body: unknown): SessionGrant {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const accessExpiresAt = typeof b['access_expires_at'] === 'string' ? Date.parse(b['access_expires_at']) : NaN;
+  const refreshExpiresAt = typeof b['refresh_expires_at'] === 'string' ? Date.parse(b['refresh_expires_at']) : NaN;
+  if (typeof b['access'] !== 'string' || Number.isNaN(accessExpiresAt) || Number.isNaN(refreshExpiresAt)) {
+    throw new Error('Malformed token response');
+  }
+  return {
+    access: b['access'],
+    accessExpiresAt,
+    refreshExpiresAt,
+    sessionId: typeof b['session_id'] === 'string' ? b['session_id'] : '',
+    rememberMe: b['remember_me'] === true,
+    user: (b['user'] ?? { id: '', email: '', name: '' }) as SessionUser,
+    policy: parseSessionPolicy(b['session_policy']),
+  };
+}
+
+/** Logout Lens's own backend: `{apiBase}{authPath}/login/`, `refresh/`, `logout/`, `policy/`. */
+@Injectable({ providedIn: 'root' })
+export class LogoutLensBackend implements SessionBackend {
+  private readonly http = inject(HttpClient);
+  private readonly base = authBase(inject(LOGOUT_LENS_CONFIG));
+
+  signIn({ email, password, rememberMe, deviceId }: SignInRequest): Observable<SessionGrant> {
+    const body = { email, password, remember_me: rememberMe, device_id: deviceId };
+    return this.http.post(`${this.base}/login/`, body, { context: sessionCall('sign-in') }).pipe(map(parseGrant));
+  }
+
+  refresh(): Observable<SessionGrant> {
+    return this.http.post(`${this.base}/refresh/`, {}, { context: sessionCall('refresh') }).pipe(map(parseGrant));
+  }
+
+  signOut(): Observable<unknown> {
+    return this.http.post(`${this.base}/logout/`, {}, { context: sessionCall('sign-out') });
+  }
+
+  policy(): Observable<SessionPolicy | null> {
+    return this.http
+      .get<unknown>(`${this.base}/policy/`, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .pipe(map(parseSessionPolicy));
+  }
+}
+
+/** The backend in use. */
+export const SESSION_BACKEND = new InjectionToken<SessionBackend>('LOGOUT_LENS_SESSION_BACKEND', {
+  providedIn: 'root',
+  factory: () => inject(LogoutLensBackend),
+});
+
+/**
+ * Signs in, refreshes and signs out through the app's own backend, a class implementing
+ * `SessionBackend` (injected, so it may inject HttpClient and the configuration).
+ *
+ * ```ts
+ * provideLogoutLens({ appName: 'Acme' }, withSessionBackend(AcmeSessions))
+ * ```
+ */
+export function withSessionBackend(backend: Type<SessionBackend>): LogoutLensFeature<'SessionBackend'> {
+  return logoutLensFeature('SessionBackend', [backend, { provide: SESSION_BACKEND, useExisting: backend }]);
+}
