@@ -21,6 +21,11 @@ README's "Add Logout Lens to an existing Django project" says, and it works.
 7. `check --deploy --fail-level WARNING` with a production settings module (mysite/production.py).
 8. The same project with the URLs included under api/auth/ and the default cookie path: `check`
    warns (logout_lens.W004) and names the REFRESH_COOKIE_PATH to set.
+9. A team's project on djangorestframework-simplejwt (startproject, simplejwt from its package
+   through the `simplejwt` extra, stock JWTAuthentication for its own API view) takes PACKAGE.md's
+   simplejwt settings and URLs: the token from api/token/ works on the team's view unchanged,
+   refresh/ rotates the cookie, and a password changed in `manage.py shell` ends the session with
+   401 password_changed.
 
 Prints each step's time and closes with `adopter: N passed, M failed`; exits 1 when a step
 failed. The temporary directory and the server go away on every path (also on Ctrl-C/SIGTERM).
@@ -74,6 +79,53 @@ LOGOUT_LENS = {
     # Its own secret (at least 32 characters), never SECRET_KEY.
     "SIGNING_KEY": os.environ.get("LL_SIGNING_KEY"),
 }
+'''
+
+# A team's project on djangorestframework-simplejwt, as it stands before Logout Lens: stock
+# JWTAuthentication for its API.
+TEAM_SETTINGS = '''
+
+# The team's API: djangorestframework-simplejwt.
+import os
+
+INSTALLED_APPS += ["rest_framework", "rest_framework_simplejwt"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+SIMPLE_JWT = {"SIGNING_KEY": os.environ["TEAM_JWT_SIGNING_KEY"]}
+'''
+
+TEAM_API = '''\
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
+
+
+@api_view(["GET"])
+def hello(request):
+    return Response({"hello": request.user.get_username()})
+'''
+
+# What PACKAGE.md's "On djangorestframework-simplejwt" tells the team to add.
+SIMPLEJWT_ADDITION = '''
+
+# Logout Lens (logout_lens.contrib.simplejwt)
+INSTALLED_APPS += ["logout_lens.sessions", "logout_lens.audit", "logout_lens.contrib.simplejwt"]
+LOGOUT_LENS = {"SIGNING_KEY": os.environ["LL_SIGNING_KEY"], "REFRESH_COOKIE_PATH": "/api/token/"}
+'''
+
+TEAM_URLS = '''\
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import hello
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/token/", include("logout_lens.contrib.simplejwt.urls")),
+    path("api/token/", include("logout_lens.audit.urls")),
+    path("api/hello/", hello),
+]
 '''
 
 PRODUCTION_SETTINGS = '''\
@@ -227,6 +279,7 @@ def main():
                PIP_DISABLE_PIP_VERSION_CHECK="1", LL_SIGNING_KEY=secrets.token_urlsafe(48))
     python = venv / "bin" / "python"
     manage = [python, "manage.py"]
+    team_env = {**env, "TEAM_JWT_SIGNING_KEY": secrets.token_urlsafe(48)}
 
     try:
         print(f"adopter test in {work}")
@@ -309,13 +362,13 @@ def main():
                 env={**env, "DJANGO_SUPERUSER_USERNAME": "dana", "DJANGO_SUPERUSER_EMAIL": EMAIL,
                      "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
 
-        def start_server():
+        def start_server(cwd=project, server_env=env):
             nonlocal server
             port = free_port()
             log = (work / "runserver.log").open("w")
             server = subprocess.Popen([str(part) for part in manage] +
                                       ["runserver", "--noreload", f"127.0.0.1:{port}"],
-                                      cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                      cwd=cwd, env=server_env, stdout=log, stderr=subprocess.STDOUT,
                                       start_new_session=True)
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
@@ -428,6 +481,57 @@ def main():
                    and "'/api/auth/'" in done.stdout,
                    f"check did not name REFRESH_COOKIE_PATH (exit {done.returncode}):\n{done.stdout}")
 
+        team = work / "team"
+
+        def team_project():
+            run([python, "-m", "pip", "install", "-q", "-c", CONSTRAINTS, f"{state['wheel']}[simplejwt]"],
+                cwd=work, env=env)
+            run([python, "-m", "pip", "check"], cwd=work, env=env)
+            team.mkdir()
+            run([venv / "bin" / "django-admin", "startproject", "teamsite", team], cwd=work, env=env)
+            settings = team / "teamsite" / "settings.py"
+            with settings.open("a") as handle:
+                handle.write(TEAM_SETTINGS + SIMPLEJWT_ADDITION)
+            (team / "teamsite" / "api.py").write_text(TEAM_API)
+            (team / "teamsite" / "urls.py").write_text(TEAM_URLS)
+            run([*manage, "migrate", "--no-input"], cwd=team, env=team_env)
+            out = run([*manage, "check", "--fail-level", "WARNING"], cwd=team, env=team_env)
+            expect("logout_lens" not in out, out)
+            run([*manage, "createsuperuser", "--no-input"], cwd=team,
+                env={**team_env, "DJANGO_SUPERUSER_USERNAME": "dana", "DJANGO_SUPERUSER_EMAIL": EMAIL,
+                     "DJANGO_SUPERUSER_PASSWORD": PASSWORD})
+
+        def team_server():
+            start_server(cwd=team, server_env=team_env)
+
+        def team_sessions():
+            client = state["client"]
+            status, body, headers = client.call("POST", "/api/token/", {
+                "username": "dana", "password": PASSWORD, "remember_me": True, "device_id": "team-1"})
+            expect(status == 200, f"api/token/ answered {status}: {body!r}")
+            expect("refresh" not in body, f"a refresh token in the body: {sorted(body)}")
+            (set_cookie,) = [c for c in headers.get_all("Set-Cookie") or [] if c.startswith("ll_refresh=")]
+            expect("HttpOnly" in set_cookie and "Path=/api/token/" in set_cookie, set_cookie)
+            expect("Max-Age=1728000" in set_cookie, f"not 20 days: {set_cookie}")
+            access = body["access"]
+            # The team's view, untouched, takes the token: it is a stock simplejwt access token.
+            status, hello, _ = client.call("GET", "/api/hello/", headers={"Authorization": f"Bearer {access}"})
+            expect(status == 200 and hello == {"hello": "dana"}, f"api/hello/ answered {status}: {hello!r}")
+            before = client.cookie("ll_refresh").value
+            status, renewed, _ = client.call("POST", "/api/token/refresh/", headers=AJAX)
+            expect(status == 200 and renewed["refresh_expires_at"] == body["refresh_expires_at"],
+                   f"refresh/ answered {status}: {renewed!r}")
+            expect(client.cookie("ll_refresh").value != before, "refresh/ did not rotate the cookie")
+            status, hello, _ = client.call(
+                "GET", "/api/hello/", headers={"Authorization": f"Bearer {renewed['access']}"})
+            expect(status == 200, f"api/hello/ with the renewed token answered {status}: {hello!r}")
+            # A password changed by any path ends the session, with its own code.
+            run([*manage, "shell", "-c",
+                 "from django.contrib.auth.models import User; u = User.objects.get(username='dana'); "
+                 "u.set_password('a-new-passphrase-2026'); u.save()"], cwd=team, env=team_env)
+            status, ended, _ = client.call("POST", "/api/token/refresh/", headers=AJAX)
+            error_shape(status, ended, 401, "password_changed")
+
         run_.step("build the wheel (no isolation, .venv's pinned setuptools)", build_wheel)
         run_.step("wheel: package and migrations, no tests or example project", wheel_contents)
         run_.step("fresh venv: pip install the wheel -c constraints.txt", install)
@@ -448,6 +552,12 @@ def main():
         run_.step("check --deploy --fail-level WARNING (mysite.production)", check_production)
         run_.step("included under api/auth/ with the default cookie path: check warns, W004",
                   check_mounted_elsewhere)
+        run_.step("a team's simplejwt project: pip install the wheel[simplejwt], startproject, "
+                  "PACKAGE.md's simplejwt settings; migrate, check", team_project)
+        run_.step("runserver --noreload (the simplejwt project)", team_server)
+        run_.step("api/token/ -> a stock simplejwt token the team's view takes; refresh/ rotates; "
+                  "a password change -> 401 password_changed", team_sessions)
+        run_.step("stop the server (no exception logged)", stop_server)
     finally:
         if server is not None and server.poll() is None:
             server.terminate()

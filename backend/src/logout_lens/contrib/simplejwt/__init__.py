@@ -11,8 +11,10 @@ the audit trail.
     INSTALLED_APPS += ["logout_lens.sessions", "logout_lens.audit", "logout_lens.contrib.simplejwt"]
     urlpatterns += [
         path("api/token/", include("logout_lens.contrib.simplejwt.urls")),   # obtain, refresh, logout
-        path("api/auth/", include("logout_lens.audit.urls")),                # logout events
+        path("api/token/", include("logout_lens.audit.urls")),               # logout events
     ]
+
+    LOGOUT_LENS = {..., "REFRESH_COOKIE_PATH": "/api/token/"}   # the cookie goes to both
 
 Optional: `logout_lens.contrib.simplejwt.authentication.JWTSessionAuthentication` in place of
 `JWTAuthentication` refuses an access token as soon as its session has ended (otherwise it is good
