@@ -1,6 +1,9 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { appConfig } from './app/app.config';
-import { App } from './app/app';
 
-bootstrapApplication(App, appConfig)
+import { App } from './app/app';
+import { appConfig } from './app/app.config';
+import { demoLanguage, loadLanguage } from './app/demo/language';
+
+loadLanguage(demoLanguage())
+  .then((language) => bootstrapApplication(App, appConfig(language)))
   .catch((err) => console.error(err));

@@ -1,9 +1,7 @@
-import { registerLocaleData } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   LOCALE_ID,
-  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
@@ -23,12 +21,11 @@ import { environment } from '../environments/environment';
 import { storeDevtools } from '../environments/store-devtools';
 import { routes } from './app.routes';
 import { APP_LOGOUT_REASONS } from './demo/app-logout-reasons';
-import { GermanLogoutLensIntl, demoLanguage } from './demo/intl-de';
+import { DemoLanguage } from './demo/language';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 
-const language = demoLanguage();
-
-export const appConfig: ApplicationConfig = {
+/** The demo's providers, in the language it shows (main.ts loads it before bootstrap). */
+export const appConfig = (language: DemoLanguage): ApplicationConfig => ({
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
@@ -38,12 +35,9 @@ export const appConfig: ApplicationConfig = {
     provideStore(),
     storeDevtools,
     // Logout Lens's words in the language the demo shows (English, or German with ?lang=de), and
-    // dates in its format (German's locale data is fetched only for German).
-    { provide: LogoutLensIntl, useClass: language === 'de' ? GermanLogoutLensIntl : LogoutLensIntl },
-    { provide: LOCALE_ID, useValue: language === 'de' ? 'de' : 'en-US' },
-    provideAppInitializer(async () => {
-      if (language === 'de') registerLocaleData((await import('@angular/common/locales/de')).default);
-    }),
+    // dates in its format.
+    { provide: LogoutLensIntl, useClass: language.intl },
+    { provide: LOCALE_ID, useValue: language.localeId },
     provideLogoutLens(
       { appName: 'Logout Lens', appVersion: environment.version },
       withAppStore(),
@@ -52,4 +46,4 @@ export const appConfig: ApplicationConfig = {
       withLogoutReasons(APP_LOGOUT_REASONS),
     ),
   ],
-};
+});

@@ -148,18 +148,3 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
   override sessions = GERMAN_SESSIONS_WORDS;
   override changePassword = GERMAN_CHANGE_PASSWORD_WORDS;
 }
-
-/** The language the demo shows: `?lang=de` or `?lang=en` chooses it, and this browser keeps the choice. */
-export function demoLanguage(win: Window | null = typeof window === 'undefined' ? null : window): 'en' | 'de' {
-  if (!win) return 'en';
-  const asked = new URLSearchParams(win.location.search).get('lang');
-  let language: 'en' | 'de';
-  try {
-    if (asked === 'de' || asked === 'en') win.localStorage.setItem('logout_lens_demo_lang', asked);
-    language = win.localStorage.getItem('logout_lens_demo_lang') === 'de' ? 'de' : 'en';
-  } catch {
-    language = asked === 'de' ? 'de' : 'en';
-  }
-  win.document.documentElement.lang = language;
-  return language;
-}
