@@ -20,7 +20,6 @@ import { withMaterialUi } from '@logout-lens/angular/material';
 import { environment } from '../environments/environment';
 import { storeDevtools } from '../environments/store-devtools';
 import { routes } from './app.routes';
-import { APP_LOGOUT_REASONS } from './demo/app-logout-reasons';
 import { DemoLanguage } from './demo/language';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 
@@ -43,7 +42,7 @@ export const appConfig = (language: DemoLanguage): ApplicationConfig => ({
       withAppStore(),
       withMaterialUi(),
       withDevtools(() => import('@logout-lens/angular/devtools')),
-      withLogoutReasons(APP_LOGOUT_REASONS),
+      withLogoutReasons(language.reasons),
     ),
   ],
 });

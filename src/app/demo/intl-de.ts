@@ -2,6 +2,7 @@ import { Injectable } from '@angular/core';
 
 import { LogoutLensIntl, LogoutPresentation } from '@logout-lens/angular';
 
+export { GERMAN_APP_LOGOUT_REASONS } from './intl-de-reasons';
 import { GERMAN_CHANGE_PASSWORD_WORDS } from './intl-de-change-password';
 import { GERMAN_DIAGNOSIS_WORDS } from './intl-de-diagnosis';
 import { GERMAN_DRAWER_WORDS } from './intl-de-drawer';

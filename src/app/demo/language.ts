@@ -1,11 +1,14 @@
 import { registerLocaleData } from '@angular/common';
 import { Type } from '@angular/core';
 
-import { LogoutLensIntl } from '@logout-lens/angular';
+import { LogoutLensIntl, LogoutReason } from '@logout-lens/angular';
 
-/** The language the demo shows: Logout Lens's words and the locale of dates. */
+import { APP_LOGOUT_REASONS } from './app-logout-reasons';
+
+/** The language the demo shows: Logout Lens's words, the demo's own reasons and the locale of dates. */
 export interface DemoLanguage {
   intl: Type<LogoutLensIntl>;
+  reasons: Record<string, LogoutReason>;
   localeId: string;
 }
 
@@ -26,11 +29,11 @@ export function demoLanguage(win: Window | null = typeof window === 'undefined' 
 
 /** English is built in; German (its words and Angular's locale data) is fetched only for German. */
 export async function loadLanguage(language: 'en' | 'de'): Promise<DemoLanguage> {
-  if (language === 'en') return { intl: LogoutLensIntl, localeId: 'en-US' };
-  const [{ GermanLogoutLensIntl }, locale] = await Promise.all([
+  if (language === 'en') return { intl: LogoutLensIntl, reasons: APP_LOGOUT_REASONS, localeId: 'en-US' };
+  const [{ GermanLogoutLensIntl, GERMAN_APP_LOGOUT_REASONS }, locale] = await Promise.all([
     import('./intl-de'),
     import('@angular/common/locales/de'),
   ]);
   registerLocaleData(locale.default);
-  return { intl: GermanLogoutLensIntl, localeId: 'de' };
+  return { intl: GermanLogoutLensIntl, reasons: GERMAN_APP_LOGOUT_REASONS, localeId: 'de' };
 }
