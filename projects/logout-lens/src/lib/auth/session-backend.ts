@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
 import { Injectable, InjectionToken, Type, inject } from '@angular/core';
-import { Observable, map } from 'rxjs';
+import { Observable, map, of } from 'rxjs';
 
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
@@ -85,28 +85,57 @@ export function parseGrant(body: unknown): SessionGrant {
   };
 }
 
-/** Logout Lens's own backend: `{apiBase}{authPath}/login/`, `refresh/`, `logout/`, `policy/`. */
+/**
+ * Where a backend that answers in Logout Lens's shape serves its calls, and the field of the
+ * sign-in body that names the account. Logout Lens's own: `{apiBase}{authPath}/login/`,
+ * `refresh/`, `logout/`, `policy/`, by email; `withSimpleJwt()` gives its own.
+ */
+export interface SessionUrls {
+  signIn: string;
+  refresh: string;
+  signOut: string;
+  /** null: the backend states no policy before sign-in. */
+  policy: string | null;
+  accountField: string;
+}
+
+export const SESSION_URLS = new InjectionToken<SessionUrls>('LOGOUT_LENS_SESSION_URLS', {
+  providedIn: 'root',
+  factory: () => {
+    const base = authBase(inject(LOGOUT_LENS_CONFIG));
+    return {
+      signIn: `${base}/login/`,
+      refresh: `${base}/refresh/`,
+      signOut: `${base}/logout/`,
+      policy: `${base}/policy/`,
+      accountField: 'email',
+    };
+  },
+});
+
+/** A backend that answers grants in Logout Lens's shape at `SESSION_URLS`: its own, or the Django package's simplejwt views. */
 @Injectable({ providedIn: 'root' })
 export class LogoutLensBackend implements SessionBackend {
   private readonly http = inject(HttpClient);
-  private readonly base = authBase(inject(LOGOUT_LENS_CONFIG));
+  private readonly urls = inject(SESSION_URLS);
 
   signIn({ email, password, rememberMe, deviceId }: SignInRequest): Observable<SessionGrant> {
-    const body = { email, password, remember_me: rememberMe, device_id: deviceId };
-    return this.http.post(`${this.base}/login/`, body, { context: sessionCall('sign-in') }).pipe(map(parseGrant));
+    const body = { [this.urls.accountField]: email, password, remember_me: rememberMe, device_id: deviceId };
+    return this.http.post(this.urls.signIn, body, { context: sessionCall('sign-in') }).pipe(map(parseGrant));
   }
 
   refresh(): Observable<SessionGrant> {
-    return this.http.post(`${this.base}/refresh/`, {}, { context: sessionCall('refresh') }).pipe(map(parseGrant));
+    return this.http.post(this.urls.refresh, {}, { context: sessionCall('refresh') }).pipe(map(parseGrant));
   }
 
   signOut(): Observable<unknown> {
-    return this.http.post(`${this.base}/logout/`, {}, { context: sessionCall('sign-out') });
+    return this.http.post(this.urls.signOut, {}, { context: sessionCall('sign-out') });
   }
 
   policy(): Observable<SessionPolicy | null> {
+    if (!this.urls.policy) return of(null);
     return this.http
-      .get<unknown>(`${this.base}/policy/`, { context: new HttpContext().set(SILENT_ERRORS, true) })
+      .get<unknown>(this.urls.policy, { context: new HttpContext().set(SILENT_ERRORS, true) })
       .pipe(map(parseSessionPolicy));
   }
 }

@@ -1,11 +1,5 @@
-import { HttpClient, HttpContext } from '@angular/common/http';
-import { Injectable, InjectionToken, inject } from '@angular/core';
-import { Observable, map, of } from 'rxjs';
-
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
-import { SessionPolicy, parseSessionPolicy } from '../model/session.model';
-import { SILENT_ERRORS } from './api-request';
-import { SESSION_BACKEND, SessionBackend, SessionGrant, SignInRequest, parseGrant, sessionCall } from './session-backend';
+import { SESSION_URLS, SessionUrls } from './session-backend';
 
 /** Where a project on djangorestframework-simplejwt mounts `logout_lens.contrib.simplejwt`. */
 export interface SimpleJwtUrls {
@@ -21,51 +15,26 @@ export interface SimpleJwtUrls {
   usernameField?: string;
 }
 
-const SIMPLE_JWT_URLS = new InjectionToken<SimpleJwtUrls>('LOGOUT_LENS_SIMPLE_JWT_URLS');
-
-/** The simplejwt views of the Django package: its answers are Logout Lens's own, at the project's URLs. */
-@Injectable()
-export class SimpleJwtBackend implements SessionBackend {
-  private readonly http = inject(HttpClient);
-  private readonly urls = inject(SIMPLE_JWT_URLS);
-
-  signIn({ email, password, rememberMe, deviceId }: SignInRequest): Observable<SessionGrant> {
-    const body = { [this.urls.usernameField ?? 'username']: email, password, remember_me: rememberMe, device_id: deviceId };
-    return this.http.post(this.urls.obtainUrl, body, { context: sessionCall('sign-in') }).pipe(map(parseGrant));
-  }
-
-  refresh(): Observable<SessionGrant> {
-    return this.http.post(this.urls.refreshUrl, {}, { context: sessionCall('refresh') }).pipe(map(parseGrant));
-  }
-
-  signOut(): Observable<unknown> {
-    return this.http.post(this.urls.logoutUrl, {}, { context: sessionCall('sign-out') });
-  }
-
-  policy(): Observable<SessionPolicy | null> {
-    if (!this.urls.policyUrl) return of(null);
-    return this.http
-      .get<unknown>(this.urls.policyUrl, { context: new HttpContext().set(SILENT_ERRORS, true) })
-      .pipe(map(parseSessionPolicy));
-  }
-}
-
 /**
  * Sessions from a Django project on djangorestframework-simplejwt that mounts the package's
  * `logout_lens.contrib.simplejwt` views: simplejwt access tokens for the project's API, and the
- * refresh token in Logout Lens's HttpOnly cookie, with its codes for every end.
+ * refresh token in Logout Lens's HttpOnly cookie, with its codes for every end. The views answer
+ * as Logout Lens's own do, at the project's URLs.
  *
  * ```ts
  * provideLogoutLens(
- *   { appName: 'Acme', apiBase: '/api', authPath: '/auth' },
+ *   { appName: 'Acme', apiBase: '/api', authPath: '/token' },
  *   withSimpleJwt({ obtainUrl: '/api/token/', refreshUrl: '/api/token/refresh/', logoutUrl: '/api/token/logout/' }),
  * )
  * ```
  */
 export function withSimpleJwt(urls: SimpleJwtUrls): LogoutLensFeature<'SessionBackend'> {
-  return logoutLensFeature('SessionBackend', [
-    { provide: SIMPLE_JWT_URLS, useValue: urls },
-    SimpleJwtBackend,
-    { provide: SESSION_BACKEND, useExisting: SimpleJwtBackend },
-  ]);
+  const sessionUrls: SessionUrls = {
+    signIn: urls.obtainUrl,
+    refresh: urls.refreshUrl,
+    signOut: urls.logoutUrl,
+    policy: urls.policyUrl ?? null,
+    accountField: urls.usernameField ?? 'username',
+  };
+  return logoutLensFeature('SessionBackend', [{ provide: SESSION_URLS, useValue: sessionUrls }]);
 }

@@ -42,9 +42,9 @@ export function signedOut(logout: Partial<LogoutRecord>, overrides: Partial<Evid
   });
 }
 
-/** One API call that started `offsetMs` from NOW. */
-export function call(path: string, status: number, offsetMs: number): ApiCall {
-  return { method: 'POST', path, status, at: NOW + offsetMs, durationMs: 120 };
-}
-
 export const REFRESH_PATH = '/v1/auth/refresh/';
+
+/** One API call that started `offsetMs` from NOW; one to REFRESH_PATH is marked a refresh, as the call log marks it. */
+export function call(path: string, status: number, offsetMs: number): ApiCall {
+  return { method: 'POST', path, status, at: NOW + offsetMs, durationMs: 120, ...(path === REFRESH_PATH ? { refresh: true as const } : {}) };
+}

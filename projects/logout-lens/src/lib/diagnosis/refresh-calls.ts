@@ -1,8 +1,8 @@
 import { ApiCall } from '../model/api-call';
 
-/** Whether an API call was a session refresh (marked so, or, as recorded before marks, by its path). */
+/** Whether an API call was a session refresh (the call log marks them, wherever the backend serves them). */
 export function isRefreshCall(call: ApiCall): boolean {
-  return call.refresh === true || call.path.endsWith('/auth/refresh/');
+  return call.refresh === true;
 }
 
 /** Whether a refresh succeeded. */
