@@ -45,6 +45,15 @@ const PHONE = activeSession({
   last_used_at: '2026-03-08T12:00:00Z',
 });
 
+/** What the page needs around it in these specs: a test backend, a router and a fixed clock. */
+const PAGE_PROVIDERS = [
+  provideHttpClient(),
+  provideHttpClientTesting(),
+  provideRouter([]),
+  { provide: CLOCK, useValue: () => NOW },
+  { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+];
+
 describe('SessionsPage', () => {
   let fixture: ComponentFixture<SessionsPage>;
   let http: HttpTestingController;
@@ -53,13 +62,7 @@ describe('SessionsPage', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: CLOCK, useValue: () => NOW },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-      ],
+      providers: PAGE_PROVIDERS,
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SessionsPage);
@@ -308,14 +311,7 @@ describe('SessionsPage in an app\'s words', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: CLOCK, useValue: () => NOW },
-        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
-        { provide: LogoutLensIntl, useClass: AppIntl },
-      ],
+      providers: [...PAGE_PROVIDERS, { provide: LogoutLensIntl, useClass: AppIntl }],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SessionsPage);
