@@ -29,6 +29,7 @@ export * from './lib/auth/server-clock';
 export * from './lib/auth/session-backend';
 export * from './lib/auth/session-policy';
 export * from './lib/auth/with-simple-jwt';
+export * from './lib/auth/with-stock-simple-jwt';
 export * from './lib/auth/sign-in-error';
 export * from './lib/auth/state/auth.actions';
 export * from './lib/auth/state/auth.feature';

@@ -64,6 +64,13 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
       title: 'Ihr Konto wurde deaktiviert',
       sentence: 'Ein Administrator hat Ihr Konto deaktiviert. Wenden Sie sich an {contact}, um den Zugang wiederherzustellen.',
     },
+    SESSION_NOT_KEPT: {
+      icon: 'memory',
+      tone: 'warning',
+      title: 'Ihre Sitzung hat das Neuladen nicht überstanden',
+      sentence:
+        'Der Server von {app} übergibt den Sitzungsschlüssel der Seite selbst. Er lag daher nur im Speicher dieses Tabs, und das Neuladen ohne einen weiteren geöffneten Tab von {app} hat ihn verloren. Lassen Sie einen Tab offen, um über das Neuladen hinweg angemeldet zu bleiben.',
+    },
     UNKNOWN: {
       icon: 'help',
       tone: 'warning',

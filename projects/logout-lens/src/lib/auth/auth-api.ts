@@ -32,9 +32,11 @@ export class AuthApi {
     return this.backend.signIn(request).pipe(map((grant) => this.accept(grant)));
   }
 
-  /** Rotates the refresh token and returns a fresh access token's session. */
-  refresh(): Observable<SessionInfo> {
-    return this.backend.refresh().pipe(map((grant) => this.accept(grant)));
+  /** Rotates the refresh token and returns a fresh access token's session (`previous`: the one it renews). */
+  refresh(previous: SessionInfo | null = null): Observable<SessionInfo> {
+    return this.backend
+      .refresh({ carried: this.tokens.carried(), previous })
+      .pipe(map((grant) => this.accept(grant)));
   }
 
   /**
@@ -57,7 +59,8 @@ export class AuthApi {
 
   /** Ends this session on the server (and the refresh token with it). */
   logout(): Observable<unknown> {
-    return this.backend.signOut();
+    // The session has been forgotten here by now: its carried credential is the one set aside.
+    return this.backend.signOut({ carried: this.tokens.carried() ?? this.tokens.takeRetired(), previous: null });
   }
 
   /** How the backend in use reads a failed refresh (null: Logout Lens's own reading). */
@@ -67,6 +70,7 @@ export class AuthApi {
 
   private accept(grant: SessionGrant): SessionInfo {
     this.tokens.set(grant.access);
+    this.tokens.setCarried(grant.carried ?? null);
     const { policy } = grant;
     if (policy) this.policies.set(policy);
     return {

@@ -195,7 +195,7 @@ export class RefreshCoordinator {
       defer(() => {
         this.sendAtOnce = false;
         return race(
-          this.api.refresh().pipe(timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler })),
+          this.api.refresh(session ?? storedSession(stored, this.clock())).pipe(timeout({ first: this.config.refreshTimeoutMs, scheduler: this.scheduler })),
           this.retryRequests.pipe(take(1), switchMap(() => throwError(() => new RetryRequested()))),
         );
       }).pipe(
@@ -231,6 +231,7 @@ export class RefreshCoordinator {
       switchMap((shared) => {
         if (!shared) return network();
         this.tokens.set(shared.access);
+        this.tokens.setCarried(shared.carried);
         return of({ session: shared.session, fromOtherTab: true });
       }),
     );

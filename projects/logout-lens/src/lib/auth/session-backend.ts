@@ -4,7 +4,7 @@ import { Observable, map, of } from 'rxjs';
 
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
-import { SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
+import { SessionInfo, SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
 import { SILENT_ERRORS } from './api-request';
 import { RefreshFailure } from './refresh-outcome';
 
@@ -30,6 +30,21 @@ export interface SessionGrant {
   user: SessionUser;
   /** The session policy, when the backend states it with the grant. */
   policy: SessionPolicy | null;
+  /**
+   * The credential the next refresh needs when no HttpOnly cookie keeps it (stock simplejwt's
+   * refresh token). Logout Lens keeps it in memory only, beside the access token, hands it to
+   * the other tabs over BroadcastChannel only, and gives it back to `refresh()`. Leave it out
+   * when a cookie keeps the session.
+   */
+  carried?: string;
+}
+
+/** What a refresh has to go on besides a cookie: the carried credential and the session it renews. */
+export interface RefreshContext {
+  /** The `carried` credential of the last grant (this tab's, or one another tab handed over); null if none. */
+  carried: string | null;
+  /** The session being renewed (on a reload, the one `auth-storage` names); null if none is known. */
+  previous: SessionInfo | null;
 }
 
 /**
@@ -40,10 +55,10 @@ export interface SessionGrant {
 export interface SessionBackend {
   /** Signs in. A refusal is read as on the sign-in form (401 `invalid_credentials`, 429…). */
   signIn(request: SignInRequest): Observable<SessionGrant>;
-  /** Renews the session and rotates the refresh token (in a cookie the browser keeps). */
-  refresh(): Observable<SessionGrant>;
-  /** Ends the session on the server. */
-  signOut(): Observable<unknown>;
+  /** Renews the session and rotates the refresh token (in a cookie the browser keeps, or `context.carried`). */
+  refresh(context: RefreshContext): Observable<SessionGrant>;
+  /** Ends the session on the server (`context.carried`: the credential the session last carried, if any). */
+  signOut(context: RefreshContext): Observable<unknown>;
   /** The session policy, for a sign-in page to state before anyone signs in; null if unknown. */
   policy(): Observable<SessionPolicy | null>;
   /**

@@ -112,6 +112,16 @@ export function authBase(config: Pick<LogoutLensConfig, 'apiBase' | 'authPath'>)
   return `${config.apiBase}${config.authPath}`;
 }
 
+/**
+ * Where the backend's audit trail takes sign-out records: `{apiBase}{authPath}/logout-event/` (the
+ * Django package's view). null: the backend keeps no audit trail (stock simplejwt), so records
+ * stay in this browser's history only and none is queued for delivery.
+ */
+export const LOGOUT_EVENTS_URL = new InjectionToken<string | null>('LOGOUT_LENS_EVENTS_URL', {
+  providedIn: 'root',
+  factory: () => `${authBase(inject(LOGOUT_LENS_CONFIG))}/logout-event/`,
+});
+
 /** Parts of the configuration set by features (`withIdlePolicy()`), applied after the app's own. */
 export const LOGOUT_LENS_CONFIG_PARTS = new InjectionToken<Partial<LogoutLensConfig>[]>('LOGOUT_LENS_CONFIG_PARTS');
 

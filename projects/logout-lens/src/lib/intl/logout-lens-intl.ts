@@ -94,6 +94,13 @@ export class LogoutLensIntl {
       title: 'Your account was deactivated',
       sentence: 'An administrator deactivated your account, so you were signed out. Contact {contact} to restore access.',
     },
+    SESSION_NOT_KEPT: {
+      icon: 'memory',
+      tone: 'warning',
+      title: 'Your session did not survive the reload',
+      sentence:
+        "{app}'s server hands the session key to the page, so it was kept in this tab's memory only, and reloading with no other tab of {app} open lost it. Keep one tab open to stay signed in across reloads.",
+    },
     UNKNOWN: {
       icon: 'help',
       tone: 'warning',

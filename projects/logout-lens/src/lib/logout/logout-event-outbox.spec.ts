@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
+import { LOGOUT_EVENTS_URL } from '../config/logout-lens.config';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT, LogoutEventOutbox, toEvent } from './logout-event-outbox';
 import { record } from '../model/logout-record.fixture';
@@ -84,5 +85,26 @@ describe('LogoutEventOutbox', () => {
   it('sends nothing secret: the event is the record, which holds no token', () => {
     const event = JSON.stringify(toEvent(record()));
     expect(event).not.toMatch(/eyJ|password|cookie|"access"|"refresh"/i);
+  });
+
+  it('queues and sends nothing when the backend keeps no audit trail (LOGOUT_EVENTS_URL null)', () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: LOCAL_STORAGE, useValue: localStorage },
+        { provide: LOGOUT_EVENTS_URL, useValue: null },
+      ],
+    });
+    const withoutTrail = TestBed.inject(LogoutEventOutbox);
+    backend = TestBed.inject(HttpTestingController);
+    let sent: boolean | undefined;
+
+    withoutTrail.submit(record()).subscribe((result) => (sent = result));
+
+    expect(sent).toBe(false);
+    expect(withoutTrail.pending()).toEqual([]);
+    backend.expectNone(() => true);
   });
 });

@@ -3,7 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, defer, finalize, map, of, share, switchMap } from 'rxjs';
 
 import { REFRESH_ON_401, SILENT_ERRORS } from '../auth/api-request';
-import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
+import { LOGOUT_EVENTS_URL } from '../config/logout-lens.config';
 import { LogoutRecord, parseLogoutRecord } from '../model/logout-record';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 
@@ -15,19 +15,21 @@ export const LOGOUT_EVENT_QUEUE_LIMIT = 20;
 type Delivery = 'sent' | 'kept' | 'dropped';
 
 /**
- * Delivers logout records to `POST /v1/auth/logout-event/`. Each record is queued in storage
- * first; a backend that can't be reached leaves it queued for the next flush (on start, when the
- * browser comes back online, and periodically), so nothing is lost.
+ * Delivers logout records to the backend's audit trail (`LOGOUT_EVENTS_URL`, by default
+ * `POST /v1/auth/logout-event/`). Each record is queued in storage first; a backend that can't be
+ * reached leaves it queued for the next flush (on start, when the browser comes back online, and
+ * periodically), so nothing is lost. A backend with no audit trail (the URL is null) gets none.
  */
 @Injectable({ providedIn: 'root' })
 export class LogoutEventOutbox {
   private readonly http = inject(HttpClient);
   private readonly storage = inject(LOCAL_STORAGE);
-  private readonly url = `${authBase(inject(LOGOUT_LENS_CONFIG))}/logout-event/`;
+  private readonly url = inject(LOGOUT_EVENTS_URL);
   private flushing: Observable<number> | null = null;
 
   /** Queues the record and tries to deliver the queue. Emits whether this record was sent. */
   submit(record: LogoutRecord): Observable<boolean> {
+    if (this.url === null) return of(false);
     this.write([...this.pending(), record]);
     return this.flush().pipe(map(() => !this.pending().some((r) => r.id === record.id)));
   }
@@ -64,6 +66,7 @@ export class LogoutEventOutbox {
   }
 
   private post(record: LogoutRecord): Observable<Delivery> {
+    if (this.url === null) return of('kept');
     const context = new HttpContext().set(SILENT_ERRORS, true).set(REFRESH_ON_401, false);
     return this.http.post(this.url, toEvent(record), { context }).pipe(
       map((): Delivery => 'sent'),

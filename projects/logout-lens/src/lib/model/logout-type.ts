@@ -9,6 +9,7 @@ export const LOGOUT_TYPES = [
   'IDLE_TIMEOUT',
   'AUTH_ERROR',
   'ACCOUNT_DISABLED',
+  'SESSION_NOT_KEPT',
   'UNKNOWN',
 ] as const;
 

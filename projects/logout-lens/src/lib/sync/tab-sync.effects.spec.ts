@@ -73,16 +73,25 @@ describe('receiveFromOtherTabs', () => {
   it("takes the session another tab signed in or refreshed with, and its token, as this tab's", () => {
     const { messages$, tokens, dispatched } = setUp({ token: 'old-token' });
 
-    messages$.next({ kind: 'session', from: 'tab-b', session, access: 'token-b', at: 5 });
+    messages$.next({ kind: 'session', from: 'tab-b', session, access: 'token-b', carried: null, at: 5 });
 
     expect(dispatched).toEqual([TabSyncActions.sessionShared({ session, at: NOW })]);
     expect(tokens.get()).toBe('token-b');
   });
 
+  it("takes the carried credential (stock simplejwt's refresh token) with the token, so its next refresh sends the rotated one", () => {
+    const { messages$, tokens } = setUp({ token: 'old-token' });
+    tokens.setCarried('refresh-1');
+
+    messages$.next({ kind: 'session', from: 'tab-b', session, access: 'token-b', carried: 'refresh-2', at: 5 });
+
+    expect(tokens.carried()).toBe('refresh-2');
+  });
+
   it('keeps its own token when the session comes without one (the storage fallback)', () => {
     const { messages$, tokens, dispatched } = setUp({ token: 'my-token' });
 
-    messages$.next({ kind: 'session', from: 'tab-b', session, access: null, at: 5 });
+    messages$.next({ kind: 'session', from: 'tab-b', session, access: null, carried: null, at: 5 });
 
     expect(dispatched).toEqual([TabSyncActions.sessionShared({ session, at: NOW })]);
     expect(tokens.get()).toBe('my-token');
@@ -92,7 +101,7 @@ describe('receiveFromOtherTabs', () => {
     const { messages$, tokens } = setUp({ state: signedIn(session), token: 'my-token' });
     const someoneElse = { ...session, sessionId: 'session-of-another-sign-in', user: { ...session.user, id: 2 } };
 
-    messages$.next({ kind: 'session', from: 'tab-b', session: someoneElse, access: null, at: 5 });
+    messages$.next({ kind: 'session', from: 'tab-b', session: someoneElse, access: null, carried: null, at: 5 });
 
     expect(tokens.get()).toBeNull();
   });
@@ -100,7 +109,7 @@ describe('receiveFromOtherTabs', () => {
   it('keeps its token when its own session comes again without one (a refresh elsewhere)', () => {
     const { messages$, tokens } = setUp({ state: signedIn(session), token: 'my-token' });
 
-    messages$.next({ kind: 'session', from: 'tab-b', session: { ...session, accessExpiresAt: session.accessExpiresAt + 1 }, access: null, at: 5 });
+    messages$.next({ kind: 'session', from: 'tab-b', session: { ...session, accessExpiresAt: session.accessExpiresAt + 1 }, access: null, carried: null, at: 5 });
 
     expect(tokens.get()).toBe('my-token');
   });
@@ -124,7 +133,7 @@ describe('receiveFromOtherTabs', () => {
     messages$.next({ kind: 'session-request', from: 'tab-b' });
 
     expect(post).toHaveBeenCalledTimes(1);
-    expect(post).toHaveBeenCalledWith({ kind: 'session', from: THIS_TAB, session, access: 'token-a', at: NOW });
+    expect(post).toHaveBeenCalledWith({ kind: 'session', from: THIS_TAB, session, access: 'token-a', carried: null, at: NOW });
     expect(dispatched).toEqual([]);
   });
 
@@ -185,6 +194,7 @@ describe('shareSession', () => {
     const actions$ = new Subject<Action>();
     const tokens = new AccessTokenStore();
     tokens.set('token-a');
+    tokens.setCarried('refresh-a');
     shareSession(new Actions(actions$), channel, tokens, THIS_TAB, clock).subscribe();
     return { actions$, post: (channel as unknown as ReturnType<typeof fakeChannel>).post };
   }
@@ -193,12 +203,12 @@ describe('shareSession', () => {
     ['a sign-in', AuthApiActions.signInSucceeded({ session })],
     ['a token refresh', AuthApiActions.tokenRefreshed({ session, at: 7 })],
     ['a password change', ChangePasswordPageActions.passwordChanged({ session, at: 7 })],
-  ])('hands the session and its token to the other tabs after %s', (_case, action) => {
+  ])('hands the session, its token and carried credential to the other tabs after %s', (_case, action) => {
     const { actions$, post } = setUp();
 
     actions$.next(action);
 
-    expect(post.mock.calls).toEqual([[{ kind: 'session', from: THIS_TAB, session, access: 'token-a', at: NOW }]]);
+    expect(post.mock.calls).toEqual([[{ kind: 'session', from: THIS_TAB, session, access: 'token-a', carried: 'refresh-a', at: NOW }]]);
   });
 
   it('does not echo a session another tab shared, nor post on other actions', () => {

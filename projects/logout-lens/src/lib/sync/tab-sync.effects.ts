@@ -35,7 +35,10 @@ export const receiveFromOtherTabs = createEffect(
         switch (message.kind) {
           case 'session': {
             const current = session();
-            if (message.access) tokens.set(message.access);
+            if (message.access) {
+              tokens.set(message.access);
+              tokens.setCarried(message.carried);
+            }
             // Without a token (the storage fallback): a token of another session — another user
             // may have signed in — must not go on with it; the next call refreshes with the cookie.
             else if (current && current.sessionId !== message.session.sessionId) tokens.clear();
@@ -48,7 +51,9 @@ export const receiveFromOtherTabs = createEffect(
           case 'session-request': {
             const current = session();
             const access = tokens.get();
-            if (current && access) channel.post({ kind: 'session', from: tabId, session: current, access, at: clock() });
+            if (current && access) {
+              channel.post({ kind: 'session', from: tabId, session: current, access, carried: tokens.carried(), at: clock() });
+            }
             return EMPTY;
           }
           case 'activity':
@@ -79,7 +84,7 @@ export const shareSession = createEffect(
     actions$.pipe(
       ofType(AuthApiActions.signInSucceeded, AuthApiActions.tokenRefreshed, ChangePasswordPageActions.passwordChanged),
       tap(({ session }) =>
-        channel.post({ kind: 'session', from: tabId, session, access: tokens.get(), at: clock() }),
+        channel.post({ kind: 'session', from: tabId, session, access: tokens.get(), carried: tokens.carried(), at: clock() }),
       ),
     ),
   { functional: true, dispatch: false },

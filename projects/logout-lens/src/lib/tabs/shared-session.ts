@@ -8,10 +8,11 @@ import { TabChannel } from './tab-channel';
 /** How long a new tab waits for an open tab to hand over the session before refreshing itself. */
 export const SESSION_HANDOVER_WAIT_MS = 400;
 
-/** A session another tab shared, with its access token. */
+/** A session another tab shared, with its access token (and carried credential, if the backend has one). */
 export interface SharedSession {
   session: SessionInfo;
   access: string;
+  carried: string | null;
 }
 
 /** Waits for a session (with its token) from another tab, for a bounded time. */
@@ -38,7 +39,7 @@ export class SharedSessionWaiter {
     return race(
       this.channel.messages$.pipe(
         filter((m) => m.kind === 'session' && m.access !== null),
-        map((m) => (m.kind === 'session' ? { session: m.session, access: m.access! } : null)),
+        map((m) => (m.kind === 'session' ? { session: m.session, access: m.access!, carried: m.carried } : null)),
         first(),
       ),
       timer(ms, this.scheduler).pipe(map(() => null)),

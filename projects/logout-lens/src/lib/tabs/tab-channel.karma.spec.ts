@@ -35,8 +35,8 @@ describe('TabChannel (Chromium)', () => {
     const received = firstValueFrom(receiver.messages$.pipe(take(2), toArray()));
     // A real second BroadcastChannel stands in for the other tab.
     const sender = new BroadcastChannel('logout-lens');
-    sender.postMessage({ kind: 'session', from: 'tab-a', session, access: 'token-a', at: 5 });
-    sender.postMessage({ kind: 'session', from: 'tab-b', session, access: 'mine', at: 6 });
+    sender.postMessage({ kind: 'session', from: 'tab-a', session, access: 'token-a', carried: 'refresh-a', at: 5 });
+    sender.postMessage({ kind: 'session', from: 'tab-b', session, access: 'mine', carried: null, at: 6 });
     sender.postMessage({ kind: 'nonsense', from: 'tab-a' });
     sender.postMessage({ kind: 'signed-out', from: 'tab-a', logoutType: 'USER_INITIATED', message: 'You signed out.', code: null });
 
@@ -44,9 +44,10 @@ describe('TabChannel (Chromium)', () => {
     sender.close();
     expect(messages.map((m) => m.kind)).toEqual(['session', 'signed-out']);
     expect((messages[0] as Extract<TabMessage, { kind: 'session' }>).access).toBe('token-a');
+    expect((messages[0] as Extract<TabMessage, { kind: 'session' }>).carried).toBe('refresh-a');
   });
 
-  it('falls back to storage events without BroadcastChannel, and never writes a token to storage', async () => {
+  it('falls back to storage events without BroadcastChannel, and never writes a token or carried credential to storage', async () => {
     const sender = channelFor('tab-a', false);
     expect(sender.sharesTokens).toBeFalse();
     const writes: string[] = [];
@@ -54,11 +55,12 @@ describe('TabChannel (Chromium)', () => {
       writes.push(value);
     });
 
-    sender.post({ kind: 'session', from: 'tab-a', session, access: 'secret-token', at: 5 });
+    sender.post({ kind: 'session', from: 'tab-a', session, access: 'secret-token', carried: 'secret-refresh', at: 5 });
 
     setItem.and.callThrough();
     expect(writes.length).toBe(1);
     expect(writes[0]).not.toContain('secret-token');
+    expect(writes[0]).not.toContain('secret-refresh');
     expect(localStorage.getItem(TAB_MESSAGE_KEY)).toBeNull();
   });
 

@@ -11,7 +11,7 @@ export const TAB_MESSAGE_KEY = 'logout_lens_tab_message';
 
 /**
  * Messages between the tabs of this browser: BroadcastChannel where there is one, else storage
- * events. Only BroadcastChannel carries access tokens (`sharesTokens`); the fallback strips them,
+ * events. Only BroadcastChannel carries access tokens and carried credentials (`sharesTokens`); the fallback strips them,
  * since it passes through localStorage.
  */
 @Injectable({ providedIn: 'root' })
@@ -36,7 +36,7 @@ export class TabChannel implements OnDestroy {
       this.channel.postMessage(message);
       return;
     }
-    const safe = message.kind === 'session' ? { ...message, access: null } : message;
+    const safe = message.kind === 'session' ? { ...message, access: null, carried: null } : message;
     try {
       // A sequence number makes repeated identical messages still fire a storage event.
       this.storage?.setItem(TAB_MESSAGE_KEY, JSON.stringify({ ...safe, seq: ++this.sequence }));

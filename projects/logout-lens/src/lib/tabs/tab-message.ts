@@ -2,11 +2,12 @@ import { LogoutType, isLogoutType } from '../model/logout-type';
 import { SessionInfo } from '../model/session.model';
 
 /**
- * What the tabs of one browser tell each other. `access` (the access token) travels only over
- * BroadcastChannel, which stays in memory; the storage-event fallback never carries it.
+ * What the tabs of one browser tell each other. `access` (the access token) and `carried` (the
+ * credential for the next refresh that no cookie keeps, as stock simplejwt's refresh token) travel
+ * only over BroadcastChannel, which stays in memory; the storage-event fallback never carries them.
  */
 export type TabMessage =
-  | { kind: 'session'; from: string; session: SessionInfo; access: string | null; at: number }
+  | { kind: 'session'; from: string; session: SessionInfo; access: string | null; carried: string | null; at: number }
   | { kind: 'session-request'; from: string }
   | { kind: 'signed-out'; from: string; logoutType: LogoutType; message: string; code: string | null }
   | { kind: 'activity'; from: string; at: number }
@@ -27,7 +28,8 @@ export function parseTabMessage(value: unknown): TabMessage | null {
       const session = parseSession(m['session']);
       if (!session || !num(m['at'])) return null;
       const access = str(m['access'], 4096) ? m['access'] : null;
-      return { kind: 'session', from, session, access, at: m['at'] };
+      const carried = access && str(m['carried'], 4096) ? m['carried'] : null;
+      return { kind: 'session', from, session, access, carried, at: m['at'] };
     }
     case 'signed-out':
       if (!isLogoutType(m['logoutType']) || !str(m['message'], 500)) return null;

@@ -123,11 +123,12 @@ describe('restoreSession', () => {
     const theirs = { ...session, accessExpiresAt: NOW + 9 * 60_000 };
 
     actions$.next(AppActions.started());
-    fromOtherTab$.next({ session: theirs, access: 'token-from-tab-2' });
+    fromOtherTab$.next({ session: theirs, access: 'token-from-tab-2', carried: 'refresh-from-tab-2' });
     advance(SESSION_HANDOVER_WAIT_MS);
 
     expect(emitted).toEqual([TabSyncActions.sessionShared({ session: theirs, at: NOW })]);
     expect(tokens.get()).toBe('token-from-tab-2');
+    expect(tokens.carried()).toBe('refresh-from-tab-2');
     expect(coordinator.refresh).not.toHaveBeenCalled();
   });
 

@@ -59,6 +59,7 @@ export const restoreSession = createEffect(
           switchMap((fromTab) => {
             if (fromTab) {
               tokens.set(fromTab.access);
+              tokens.setCarried(fromTab.carried);
               return of(TabSyncActions.sessionShared({ session: fromTab.session, at: clock() }));
             }
             return coordinator.refresh().pipe(
