@@ -1,7 +1,8 @@
 // `npm test`: type checks, then every suite — Jest, Karma (headless Chromium), pytest-django (SQLite,
-// then PostgreSQL + Redis), schemathesis against the OpenAPI schema, the Django adopter test and
-// Playwright e2e against the real backend and app. Every suite runs even when one fails; the
-// summary prints the number of tests each ran, and the exit code is non-zero if any failed.
+// then PostgreSQL + Redis), schemathesis against the OpenAPI schema, the Django and Angular adopter
+// tests, and Playwright e2e of the demo app against two simplejwt projects made from scratch and
+// against the real backend. Every suite runs even when one fails; the summary prints the number of
+// tests each ran, and the exit code is non-zero if any failed.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -96,6 +97,14 @@ const suites = [
     command: process.execPath,
     args: ['scripts/angular-adopter.mjs'],
     count: (out) => counts(out, /^angular-adopter: (\d+ passed, \d+ failed)$/m),
+  },
+  {
+    // The demo app against two projects on djangorestframework-simplejwt made from scratch
+    // (e2e-simplejwt/make_projects.py): Logout Lens's contrib views, and stock simplejwt.
+    name: 'playwright-simplejwt',
+    command: bin('playwright'),
+    args: ['test', '-c', 'e2e-simplejwt/playwright.config.ts', '--reporter=list'],
+    count: (out) => counts(out, /([\s\S]*)/, true),
   },
   {
     name: 'playwright',
