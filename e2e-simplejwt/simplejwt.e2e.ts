@@ -244,6 +244,29 @@ test.describe('stock simplejwt project: the refresh token lives in memory', () =
     });
   });
 
+  for (const [situation, rememberMe, refreshFirst, diagnosis] of [
+    ['Remember me, which stock simplejwt cannot keep', true, false, 'stock simplejwt has no Remember me'],
+    ['a sliding lifetime that ran out a day after the last refresh', false, true, 'without a refresh: with simplejwt'],
+  ] as const) {
+    test(`the banner's diagnosis names ${situation}`, async ({ context, project }) => {
+      const page = await project.open(context);
+      await signIn(page, { rememberMe });
+      if (refreshFirst) {
+        await project.advance(HOUR + 60);
+        expect(await tryApi(page, 'Load data 200')).toContain('200 OK');
+      }
+      // REFRESH_TOKEN_LIFETIME is 1 day: it ends a day after the token it ran on was minted.
+      await project.advance(DAY + 60);
+      await page.getByRole('button', { name: 'Load data 200', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Your session expired' }).getByRole('button', { name: 'Sign in again' }).click();
+
+      const banner = page.getByRole('region', { name: 'Why you were signed out' });
+      await expect(banner).toHaveAttribute('data-type', 'TOKEN_EXPIRED');
+      await banner.getByRole('button', { name: 'Details' }).click();
+      await expect(banner).toContainText(diagnosis);
+    });
+  }
+
   test('the refresh token is never in web storage, and sign-out blacklists it on the server', async ({ context, project }) => {
     const page = await project.open(context);
     await signIn(page);

@@ -298,9 +298,32 @@ def test_checks_warn_of_secret_key_signing_and_an_access_token_outliving_a_sessi
         **settings.SIMPLE_JWT,
         "SIGNING_KEY": settings.SECRET_KEY,
         "ACCESS_TOKEN_LIFETIME": timedelta(days=30),
+        "REFRESH_TOKEN_LIFETIME": timedelta(days=60),
     }
 
     assert ids(settings) == {"logout_lens_simplejwt.W001", "logout_lens_simplejwt.W002"}
+
+
+def test_checks_warn_of_a_blacklist_without_its_app_and_an_access_token_outliving_its_refresh_token(settings):
+    settings.SIMPLE_JWT = {
+        **settings.SIMPLE_JWT,
+        "ROTATE_REFRESH_TOKENS": True,
+        "BLACKLIST_AFTER_ROTATION": True,
+        "ACCESS_TOKEN_LIFETIME": timedelta(hours=2),
+        "REFRESH_TOKEN_LIFETIME": timedelta(hours=1),
+    }
+
+    assert ids(settings) == {"logout_lens_simplejwt.W003", "logout_lens_simplejwt.W005"}
+
+
+def test_checks_take_a_blacklist_with_its_app(settings, monkeypatch):
+    from django.apps import apps
+
+    settings.SIMPLE_JWT = {**settings.SIMPLE_JWT, "ROTATE_REFRESH_TOKENS": True, "BLACKLIST_AFTER_ROTATION": True}
+    assert "logout_lens_simplejwt.W003" in ids(settings)
+    installed = apps.is_installed
+    monkeypatch.setattr(apps, "is_installed", lambda name: name == "rest_framework_simplejwt.token_blacklist" or installed(name))
+    assert "logout_lens_simplejwt.W003" not in ids(settings)
 
 
 def test_checks_need_the_sessions_and_audit_apps(settings):

@@ -34,6 +34,14 @@ export const GERMAN_DIAGNOSIS_WORDS: DiagnosisWords = {
   tokenExpired: ({ rememberMe, ageMs }, w) =>
     `Das Verlängerungs-Token ist abgelaufen: Diese Sitzung wurde vor ${w.duration(ageMs)} ` +
     `${rememberMe ? 'mit' : 'ohne'} „Angemeldet bleiben“ begonnen.`,
+  simplejwtNoRememberMe: ({ lifetimeMs }, w) =>
+    '„Angemeldet bleiben“ war gewählt, aber simplejwt ohne Erweiterung kennt es nicht: Jede Sitzung erhält ' +
+    `die REFRESH_TOKEN_LIFETIME des Servers (${w.duration(lifetimeMs)}), gleich, was das Kästchen sagt. ` +
+    'Verlängern Sie REFRESH_TOKEN_LIFETIME, oder binden Sie logout_lens.contrib.simplejwt ein: eine eigene Laufzeit je Wahl.',
+  simplejwtSlidingLifetimeEnded: ({ lifetimeMs, sinceRefreshMs }, w) =>
+    `Die Sitzung blieb ${w.duration(sinceRefreshMs)} ohne Verlängerung: Mit ` +
+    `ROTATE_REFRESH_TOKENS beginnt jede Verlängerung die REFRESH_TOKEN_LIFETIME (${w.duration(lifetimeMs)}) neu, ` +
+    'die Sitzung endet also nach so langer Zeit ohne Verlängerung (Laptop zugeklappt, App nicht geöffnet) statt zu einem festen Zeitpunkt.',
   tokenReuseRace: () =>
     'Anfragen dieses Browsers haben sich überschnitten: Ein älterer Sitzungsschlüssel kam nach der Kulanzfrist ' +
     'von derselben Adresse und demselben Browser zurück, wie es bei einem verspätet verlängernden Tab geschieht.',
@@ -79,6 +87,10 @@ export const GERMAN_DIAGNOSIS_WORDS: DiagnosisWords = {
     leftMs > 0
       ? `Die Sitzung endet in ${w.duration(leftMs)}; danach ist eine neue Anmeldung nötig.`
       : 'Die Sitzung hat das Ende ihrer Laufzeit erreicht; eine neue Anmeldung ist jetzt nötig.',
+  accessOutlivesSession: ({ byMs }, w) =>
+    `Das Zugriffs-Token überdauert die Sitzung um ${w.duration(byMs)}: Die Zugriffslaufzeit (ACCESS_TOKEN_LIFETIME ` +
+    'bei simplejwt) ist länger als die Verlängerungslaufzeit. Die API nimmt das Token also noch nach dem Ende ' +
+    'der Sitzung an, und eine Abmeldung kann das nicht verhindern.',
   refreshFailing: ({ count, statuses }, w) =>
     `Die Verlängerung ist ${w.times(count)} mit ${w.statuses(statuses)} fehlgeschlagen; die Sitzung blieb bestehen.`,
   clockSkew: ({ skewMs }, w) => `Die Uhr dieses Computers geht ${w.clockOffset(skewMs)}.`,

@@ -48,3 +48,35 @@ def check_lifetimes(app_configs, **kwargs):
             id="logout_lens_simplejwt.W002",
         )
     ]
+
+
+@register()
+def check_stock_settings(app_configs, **kwargs):
+    """What goes wrong with simplejwt's own views, where a project still serves them."""
+    stock = simplejwt_settings.api_settings
+    found = []
+    if (
+        stock.ROTATE_REFRESH_TOKENS
+        and stock.BLACKLIST_AFTER_ROTATION
+        and not apps.is_installed("rest_framework_simplejwt.token_blacklist")
+    ):
+        found.append(
+            Warning(
+                "SIMPLE_JWT['BLACKLIST_AFTER_ROTATION'] is on, but rest_framework_simplejwt.token_blacklist is "
+                "not in INSTALLED_APPS.",
+                hint="simplejwt's own TokenRefreshView then skips the blacklist without a word: every rotated "
+                "refresh token stays valid until its exp. Install the app, or stop serving that view.",
+                id="logout_lens_simplejwt.W003",
+            )
+        )
+    if stock.ACCESS_TOKEN_LIFETIME > stock.REFRESH_TOKEN_LIFETIME:
+        found.append(
+            Warning(
+                f"SIMPLE_JWT['ACCESS_TOKEN_LIFETIME'] ({stock.ACCESS_TOKEN_LIFETIME}) is longer than "
+                f"SIMPLE_JWT['REFRESH_TOKEN_LIFETIME'] ({stock.REFRESH_TOKEN_LIFETIME}).",
+                hint="An access token from simplejwt's own views outlives the refresh token it came with, and "
+                "a sign-out cannot stop it.",
+                id="logout_lens_simplejwt.W005",
+            )
+        )
+    return found

@@ -73,6 +73,7 @@ export class AuthApi {
     this.tokens.setCarried(grant.carried ?? null);
     const { policy } = grant;
     if (policy) this.policies.set(policy);
+    const lifetimeSeconds = policy ? (grant.rememberMe ? policy.rememberMeSeconds : policy.standardSeconds) : grant.lifetimeSeconds;
     return {
       user: grant.user,
       sessionId: grant.sessionId,
@@ -80,7 +81,7 @@ export class AuthApi {
       accessExpiresAt: grant.accessExpiresAt,
       refreshExpiresAt: grant.refreshExpiresAt,
       issuedAt: this.clock.now(),
-      ...(policy ? { lifetimeSeconds: grant.rememberMe ? policy.rememberMeSeconds : policy.standardSeconds } : {}),
+      ...(lifetimeSeconds ? { lifetimeSeconds } : {}),
     };
   }
 }

@@ -37,6 +37,11 @@ export interface SessionGrant {
    * when a cookie keeps the session.
    */
   carried?: string;
+  /**
+   * The session's whole lifetime in seconds, when the backend states no policy but knows it
+   * (stock simplejwt: the refresh token's `exp − iat`, REFRESH_TOKEN_LIFETIME).
+   */
+  lifetimeSeconds?: number;
 }
 
 /** What a refresh has to go on besides a cookie: the carried credential and the session it renews. */

@@ -22,7 +22,8 @@ function jwt(claims: Record<string, unknown>): string {
 }
 
 const access = (n: number, expInS = 300) => jwt({ token_type: 'access', exp: NOW / 1000 + expInS, jti: `a${n}`, user_id: 7 });
-const refresh = (n: number, expInS = 86_400) => jwt({ token_type: 'refresh', exp: NOW / 1000 + expInS, jti: `r${n}`, user_id: 7 });
+const refresh = (n: number, expInS = 86_400) =>
+  jwt({ token_type: 'refresh', iat: NOW / 1000, exp: NOW / 1000 + expInS, jti: `r${n}`, user_id: 7 });
 
 function setUp(options: { blacklistUrl?: string } = {}) {
   TestBed.configureTestingModule({
@@ -65,6 +66,9 @@ describe('withStockSimpleJwt', () => {
 
     expect(session).toMatchObject({
       sessionId: 'r1',
+      // What the person asked for (stock simplejwt ignores it), and REFRESH_TOKEN_LIFETIME from the token.
+      rememberMe: true,
+      lifetimeSeconds: 86_400,
       user: { id: 7, email: 'dana', name: 'dana' },
       accessExpiresAt: NOW + 300_000,
       refreshExpiresAt: NOW + 86_400_000,
@@ -116,7 +120,7 @@ describe('withStockSimpleJwt', () => {
     const error = await refreshFails(setup, 401, { detail: 'Token is invalid', code: 'token_not_valid' });
 
     expect(error).toBeInstanceOf(StockRefreshRefused);
-    expect(setup.api.readRefreshError(error)).toMatchObject({ logoutType: 'TOKEN_EXPIRED', code: 'refresh_expired' });
+    expect(setup.api.readRefreshError(error)).toMatchObject({ logoutType: 'TOKEN_EXPIRED', code: 'token_not_valid' });
   });
 
   it('reads a refusal before exp as SESSION_REVOKED with simplejwt\'s code, and no_active_account as ACCOUNT_DISABLED', async () => {

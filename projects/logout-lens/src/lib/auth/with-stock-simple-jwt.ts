@@ -65,7 +65,7 @@ export class StockSimpleJwtBackend implements SessionBackend {
   private readonly options = inject(STOCK_SIMPLE_JWT_OPTIONS);
   private readonly serverClock = inject(ServerClock);
 
-  signIn({ email, password }: SignInRequest): Observable<SessionGrant> {
+  signIn({ email, password, rememberMe }: SignInRequest): Observable<SessionGrant> {
     const body = { [this.options.usernameField ?? 'username']: email, password };
     return this.http.post(this.options.obtainUrl, body, { context: sessionCall('sign-in') }).pipe(
       map((answer) => {
@@ -75,7 +75,8 @@ export class StockSimpleJwtBackend implements SessionBackend {
         const sessionId = typeof claims['jti'] === 'string' && claims['jti'].length <= 64 ? claims['jti'] : newDeviceId();
         const id = claims[this.options.userIdClaim ?? 'user_id'];
         const user: SessionUser = { id: typeof id === 'number' || typeof id === 'string' ? id : '', email, name: email };
-        return this.grant(access, refresh, sessionId, user);
+        // What the person asked for: stock simplejwt has no "Remember me" (the diagnosis says so).
+        return this.grant(access, refresh, sessionId, user, rememberMe);
       }),
     );
   }
@@ -88,7 +89,7 @@ export class StockSimpleJwtBackend implements SessionBackend {
         // Without ROTATE_REFRESH_TOKENS the same refresh token goes on until its exp.
         const next = refresh ?? carried;
         const user = previous?.user ?? { id: '', email: '', name: '' };
-        return this.grant(access, next, previous?.sessionId || newDeviceId(), user);
+        return this.grant(access, next, previous?.sessionId || newDeviceId(), user, previous?.rememberMe ?? false);
       }),
       catchError((error: unknown) =>
         throwError(() =>
@@ -126,7 +127,8 @@ export class StockSimpleJwtBackend implements SessionBackend {
       return {
         kind: 'session-over',
         logoutType: 'TOKEN_EXPIRED',
-        code: 'refresh_expired',
+        // simplejwt's own code: the rules that know simplejwt read it.
+        code: readCode(error.answer.error) ?? 'token_not_valid',
         message: "The refresh token passed its own expiry (exp) on the server's clock.",
       };
     }
@@ -143,11 +145,13 @@ export class StockSimpleJwtBackend implements SessionBackend {
     };
   }
 
-  private grant(access: string, refresh: string, sessionId: string, user: SessionUser): SessionGrant {
+  private grant(access: string, refresh: string, sessionId: string, user: SessionUser, rememberMe: boolean): SessionGrant {
     const accessExpiresAt = expiresAt(access);
     const refreshExpiresAt = expiresAt(refresh);
     if (!Number.isFinite(accessExpiresAt) || !Number.isFinite(refreshExpiresAt)) throw new Error('Malformed token response');
-    return { access, accessExpiresAt, refreshExpiresAt, sessionId, rememberMe: false, user, policy: null, carried: refresh };
+    const iat = jwtClaims(refresh)['iat'];
+    const lifetimeSeconds = typeof iat === 'number' && iat * 1000 < refreshExpiresAt ? refreshExpiresAt / 1000 - iat : undefined;
+    return { access, accessExpiresAt, refreshExpiresAt, sessionId, rememberMe, user, policy: null, carried: refresh, lifetimeSeconds };
   }
 }
 

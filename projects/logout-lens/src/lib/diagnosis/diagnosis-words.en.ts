@@ -17,6 +17,14 @@ export const ENGLISH_DIAGNOSIS_WORDS: DiagnosisWords = {
   tokenExpired: ({ rememberMe, ageMs }, w) =>
     `The refresh token expired: this session signed in ${rememberMe ? 'with' : 'without'} Remember me ` +
     `${w.duration(ageMs)} ago.`,
+  simplejwtNoRememberMe: ({ lifetimeMs }, w) =>
+    'The user chose Remember me, but stock simplejwt has no Remember me: every session gets the ' +
+    `server's REFRESH_TOKEN_LIFETIME (${w.duration(lifetimeMs)}), whatever the box says. Lengthen ` +
+    'REFRESH_TOKEN_LIFETIME, or mount logout_lens.contrib.simplejwt for a lifetime of its own for each choice.',
+  simplejwtSlidingLifetimeEnded: ({ lifetimeMs, sinceRefreshMs }, w) =>
+    `The session went ${w.duration(sinceRefreshMs)} without a refresh: with simplejwt's ` +
+    `ROTATE_REFRESH_TOKENS each refresh starts REFRESH_TOKEN_LIFETIME (${w.duration(lifetimeMs)}) again, ` +
+    'so a session ends after that long without one (a laptop closed, the app not opened) rather than at a fixed time.',
   tokenReuseRace: () =>
     "This browser's own requests crossed: an earlier session key came back from this same address " +
     'and browser after the grace window, as a tab that refreshed late does.',
@@ -63,6 +71,10 @@ export const ENGLISH_DIAGNOSIS_WORDS: DiagnosisWords = {
     leftMs > 0
       ? `The session ends in ${w.duration(leftMs)}: it will need a fresh sign-in then.`
       : 'The session has reached the end of its lifetime: it will need a fresh sign-in now.',
+  accessOutlivesSession: ({ byMs }, w) =>
+    `The access token outlives the session by ${w.duration(byMs)}: the access lifetime (simplejwt's ` +
+    'ACCESS_TOKEN_LIFETIME) is longer than the refresh lifetime, so the API takes the token after the ' +
+    'session has ended, and a sign-out cannot stop it.',
   refreshFailing: ({ count, statuses }, w) =>
     `Refresh failed ${w.times(count)} with ${w.statuses(statuses)}; the session was kept.`,
   clockSkew: ({ skewMs }, w) => `This computer's clock is ${w.clockOffset(skewMs)}.`,

@@ -4,6 +4,7 @@ import { DiagnosisRule } from './diagnosis-rule';
 import { DiagnosisSeverity, Evidence, LateTimer } from './evidence';
 import { DAY, HOUR, MINUTE, NOW, REFRESH_PATH, SECOND, call, evidence } from './evidence.fixture';
 import {
+  accessOutlivesSession,
   clockSkew,
   healthy,
   laptopSlept,
@@ -28,6 +29,15 @@ const late = (delayMs: number, agoMs = 2 * MINUTE): LateTimer => ({
 
 describe('risk rules', () => {
   it.each<[string, DiagnosisRule, Evidence, DiagnosisSeverity, string]>([
+    [
+      'an access token that outlives its session by 2 days',
+      accessOutlivesSession,
+      evidence({ session: session(NOW + 3 * DAY, NOW + 5 * DAY) }),
+      'warning',
+      "The access token outlives the session by 2 days: the access lifetime (simplejwt's ACCESS_TOKEN_LIFETIME) " +
+        'is longer than the refresh lifetime, so the API takes the token after the session has ended, and a ' +
+        'sign-out cannot stop it.',
+    ],
     [
       'a session with 5 hours left',
       sessionEndingSoon,
@@ -152,6 +162,8 @@ describe('risk rules', () => {
 
   it.each<[string, DiagnosisRule, Evidence]>([
     ['session-ending-soon: 25 hours left', sessionEndingSoon, evidence({ session: session(NOW + 25 * HOUR) })],
+    ['access-outlives-session: an access token ending first', accessOutlivesSession, evidence()],
+    ['access-outlives-session: a signed-out browser', accessOutlivesSession, evidence({ signedIn: false, session: null })],
     [
       'session-ending-soon: only the access token running out (it refreshes)',
       sessionEndingSoon,

@@ -38,6 +38,16 @@ export const sessionEndingSoon: DiagnosisRule = {
   }),
 };
 
+export const accessOutlivesSession: DiagnosisRule = {
+  id: 'access-outlives-session',
+  matches: (e) => e.signedIn && e.session !== null && e.session.accessExpiresAt > e.session.refreshExpiresAt,
+  diagnose: (e, w = ENGLISH_DIAGNOSIS_WORDS) => ({
+    rule: 'access-outlives-session',
+    severity: 'warning',
+    sentence: w.accessOutlivesSession({ byMs: e.session ? e.session.accessExpiresAt - e.session.refreshExpiresAt : 0 }, w),
+  }),
+};
+
 export const refreshFailing: DiagnosisRule = {
   id: 'refresh-failing',
   matches: (e) => e.signedIn && refreshFailuresSinceSuccess(e.apiCalls).length > 0,

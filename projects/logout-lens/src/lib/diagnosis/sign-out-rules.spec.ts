@@ -11,6 +11,8 @@ import {
   passwordChanged,
   sessionRevoked,
   signOutUnexplained,
+  simplejwtNoRememberMe,
+  simplejwtSlidingLifetimeEnded,
   tokenExpired,
   tokenReuse,
   tokenReuseRace,
@@ -195,6 +197,37 @@ describe('sign-out rules', () => {
       'The sign-out at Nov 28, 2026, 10:00:00\u202fAM has no more specific explanation (recorded as UNKNOWN).',
     ],
     [
+      "stock simplejwt's expiry after Remember me, which it cannot keep",
+      simplejwtNoRememberMe,
+      signedOut({
+        type: 'TOKEN_EXPIRED',
+        code: 'token_not_valid',
+        remember_me: true,
+        refresh_expires_at: isoAt(-HOUR),
+        session_lifetime_seconds: 86400,
+      }),
+      'warning',
+      "The user chose Remember me, but stock simplejwt has no Remember me: every session gets the server's " +
+        'REFRESH_TOKEN_LIFETIME (24 hours), whatever the box says. Lengthen REFRESH_TOKEN_LIFETIME, or mount ' +
+        'logout_lens.contrib.simplejwt for a lifetime of its own for each choice.',
+    ],
+    [
+      "stock simplejwt's sliding lifetime that ran out a day after the last refresh",
+      simplejwtSlidingLifetimeEnded,
+      signedOut({
+        type: 'TOKEN_EXPIRED',
+        code: 'token_not_valid',
+        remember_me: false,
+        refresh_expires_at: isoAt(-2 * HOUR),
+        session_lifetime_seconds: 86400,
+        last_refresh: succeeded(-26 * HOUR),
+      }),
+      'info',
+      "The session went 26 hours without a refresh: with simplejwt's ROTATE_REFRESH_TOKENS each " +
+        'refresh starts REFRESH_TOKEN_LIFETIME (24 hours) again, so a session ends after that long without one ' +
+        '(a laptop closed, the app not opened) rather than at a fixed time.',
+    ],
+    [
       'a failed refresh with an unexpected code',
       signOutUnexplained,
       signedOut({ type: 'REFRESH_FAILED', code: 'refresh_odd' }),
@@ -238,6 +271,33 @@ describe('sign-out rules', () => {
       signedOut({ type: 'SESSION_REVOKED', refresh_expires_at: null }, { clockSkewMs: -6 * MINUTE }),
     ],
     ['token-expired: a failed refresh', tokenExpired, signedOut({ type: 'REFRESH_FAILED' })],
+    [
+      "simplejwt-no-remember-me: Logout Lens's own expiry (refresh_expired) after Remember me",
+      simplejwtNoRememberMe,
+      signedOut({ type: 'TOKEN_EXPIRED', code: 'refresh_expired', remember_me: true }),
+    ],
+    [
+      'simplejwt-no-remember-me: stock simplejwt without Remember me',
+      simplejwtNoRememberMe,
+      signedOut({ type: 'TOKEN_EXPIRED', code: 'token_not_valid', remember_me: false, session_lifetime_seconds: 86400 }),
+    ],
+    [
+      'simplejwt-sliding-lifetime-ended: no refresh since the sign-in (the token it signed in with ran out)',
+      simplejwtSlidingLifetimeEnded,
+      signedOut({ type: 'TOKEN_EXPIRED', code: 'token_not_valid', remember_me: false, session_lifetime_seconds: 86400, last_refresh: null }),
+    ],
+    [
+      'simplejwt-sliding-lifetime-ended: a last refresh that did not mint the token that ran out',
+      simplejwtSlidingLifetimeEnded,
+      signedOut({
+        type: 'TOKEN_EXPIRED',
+        code: 'token_not_valid',
+        remember_me: false,
+        refresh_expires_at: isoAt(-2 * HOUR),
+        session_lifetime_seconds: 86400,
+        last_refresh: succeeded(-30 * HOUR),
+      }),
+    ],
     [
       'token-expired: a browser signed in again since',
       tokenExpired,

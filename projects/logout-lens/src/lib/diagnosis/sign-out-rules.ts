@@ -101,6 +101,40 @@ export const tokenExpired = signOutRule(
   },
 );
 
+/** A stock simplejwt refusal: its one code for every end (the type was told from the token's exp). */
+const stockSimpleJwtExpiry = (r: LogoutRecord) =>
+  r.type === 'TOKEN_EXPIRED' && r.code === 'token_not_valid' && r.session_lifetime_seconds !== null;
+
+export const simplejwtNoRememberMe = signOutRule(
+  'simplejwt-no-remember-me',
+  (r) => stockSimpleJwtExpiry(r) && r.remember_me === true,
+  (r, _e, w) => ({ severity: 'warning', sentence: w.simplejwtNoRememberMe({ lifetimeMs: r.session_lifetime_seconds! * 1000 }, w) }),
+);
+
+/**
+ * Server ms of the last successful refresh, when the token that expired was the one it minted
+ * (within a minute): its lifetime began there, not at the sign-in — it slid.
+ */
+function slidFrom(r: LogoutRecord, e: Evidence): number | null {
+  const refreshExpiresAt = parseTime(r.refresh_expires_at);
+  const last = r.last_refresh?.outcome === 'success' ? parseTime(r.last_refresh.at) : null;
+  if (refreshExpiresAt === null || last === null || r.session_lifetime_seconds === null) return null;
+  const minted = refreshExpiresAt - r.session_lifetime_seconds * 1000;
+  return Math.abs(minted - (last + e.clockSkewMs)) <= 60_000 ? last + e.clockSkewMs : null;
+}
+
+export const simplejwtSlidingLifetimeEnded = signOutRule(
+  'simplejwt-sliding-lifetime-ended',
+  (r, e) => stockSimpleJwtExpiry(r) && slidFrom(r, e) !== null,
+  (r, e, w) => ({
+    severity: 'info',
+    sentence: w.simplejwtSlidingLifetimeEnded(
+      { lifetimeMs: r.session_lifetime_seconds! * 1000, sinceRefreshMs: endedAt(r, e) + e.clockSkewMs - slidFrom(r, e)! },
+      w,
+    ),
+  }),
+);
+
 export const tokenReuseRace = signOutRule(
   'token-reuse-race',
   (r, e) =>

@@ -23,6 +23,10 @@ export interface DiagnosisWords {
   tokenExpiredAt: (f: { at: number }, w: DiagnosisWords) => string;
   /** The refresh token expired at the end of its lifetime, `ageMs` after the sign-in. */
   tokenExpired: (f: { rememberMe: boolean; ageMs: number }, w: DiagnosisWords) => string;
+  /** Stock simplejwt: "Remember me" was chosen, but every session gets REFRESH_TOKEN_LIFETIME (`lifetimeMs`). */
+  simplejwtNoRememberMe: (f: { lifetimeMs: number }, w: DiagnosisWords) => string;
+  /** Stock simplejwt with rotation: the lifetime slid, and the session went `sinceRefreshMs` without a refresh. */
+  simplejwtSlidingLifetimeEnded: (f: { lifetimeMs: number; sinceRefreshMs: number }, w: DiagnosisWords) => string;
   /** An old key came back from this browser just after a refresh: its own requests crossed. */
   tokenReuseRace: (f: Record<string, never>, w: DiagnosisWords) => string;
   /** An old key came back; `theft`: from another address or browser. */
@@ -47,6 +51,8 @@ export interface DiagnosisWords {
   // Risks to a session still going, and the fallbacks.
   /** The session ends within a day (`leftMs` ≤ 0: it has ended). */
   sessionEndingSoon: (f: { leftMs: number }, w: DiagnosisWords) => string;
+  /** The access token ends after the session: ACCESS_TOKEN_LIFETIME is longer than the refresh lifetime. */
+  accessOutlivesSession: (f: { byMs: number }, w: DiagnosisWords) => string;
   /** Refreshes keep failing; the session is kept. */
   refreshFailing: (f: { count: number; statuses: readonly number[] }, w: DiagnosisWords) => string;
   /** This computer's clock is off. */
