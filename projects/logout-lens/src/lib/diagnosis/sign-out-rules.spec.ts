@@ -1,3 +1,4 @@
+import { LogoutRecord } from '../model/logout-record';
 import { diagnose } from './diagnose';
 import { DiagnosisRule } from './diagnosis-rule';
 import { DiagnosisSeverity, Evidence } from './evidence';
@@ -21,6 +22,17 @@ import {
 
 const succeeded = (offsetMs: number) =>
   ({ at: isoAt(offsetMs), outcome: 'success', status: 200, reason: null }) as const;
+
+/** Stock simplejwt's refusal of a 1-day refresh token that ran out 2 hours ago, without Remember me. */
+const stockExpiry = (overrides: Partial<LogoutRecord> = {}) =>
+  signedOut({
+    type: 'TOKEN_EXPIRED',
+    code: 'token_not_valid',
+    remember_me: false,
+    refresh_expires_at: isoAt(-2 * HOUR),
+    session_lifetime_seconds: 86400,
+    ...overrides,
+  });
 
 describe('sign-out rules', () => {
   it.each<[string, DiagnosisRule, Evidence, DiagnosisSeverity, string]>([
@@ -199,13 +211,7 @@ describe('sign-out rules', () => {
     [
       "stock simplejwt's expiry after Remember me, which it cannot keep",
       simplejwtNoRememberMe,
-      signedOut({
-        type: 'TOKEN_EXPIRED',
-        code: 'token_not_valid',
-        remember_me: true,
-        refresh_expires_at: isoAt(-HOUR),
-        session_lifetime_seconds: 86400,
-      }),
+      stockExpiry({ remember_me: true }),
       'warning',
       "The user chose Remember me, but stock simplejwt has no Remember me: every session gets the server's " +
         'REFRESH_TOKEN_LIFETIME (24 hours), whatever the box says. Lengthen REFRESH_TOKEN_LIFETIME, or mount ' +
@@ -214,14 +220,7 @@ describe('sign-out rules', () => {
     [
       "stock simplejwt's sliding lifetime that ran out a day after the last refresh",
       simplejwtSlidingLifetimeEnded,
-      signedOut({
-        type: 'TOKEN_EXPIRED',
-        code: 'token_not_valid',
-        remember_me: false,
-        refresh_expires_at: isoAt(-2 * HOUR),
-        session_lifetime_seconds: 86400,
-        last_refresh: succeeded(-26 * HOUR),
-      }),
+      stockExpiry({ last_refresh: succeeded(-26 * HOUR) }),
       'info',
       "The session went 26 hours without a refresh: with simplejwt's ROTATE_REFRESH_TOKENS each " +
         'refresh starts REFRESH_TOKEN_LIFETIME (24 hours) again, so a session ends after that long without one ' +
@@ -279,24 +278,17 @@ describe('sign-out rules', () => {
     [
       'simplejwt-no-remember-me: stock simplejwt without Remember me',
       simplejwtNoRememberMe,
-      signedOut({ type: 'TOKEN_EXPIRED', code: 'token_not_valid', remember_me: false, session_lifetime_seconds: 86400 }),
+      stockExpiry(),
     ],
     [
       'simplejwt-sliding-lifetime-ended: no refresh since the sign-in (the token it signed in with ran out)',
       simplejwtSlidingLifetimeEnded,
-      signedOut({ type: 'TOKEN_EXPIRED', code: 'token_not_valid', remember_me: false, session_lifetime_seconds: 86400, last_refresh: null }),
+      stockExpiry({ last_refresh: null }),
     ],
     [
       'simplejwt-sliding-lifetime-ended: a last refresh that did not mint the token that ran out',
       simplejwtSlidingLifetimeEnded,
-      signedOut({
-        type: 'TOKEN_EXPIRED',
-        code: 'token_not_valid',
-        remember_me: false,
-        refresh_expires_at: isoAt(-2 * HOUR),
-        session_lifetime_seconds: 86400,
-        last_refresh: succeeded(-30 * HOUR),
-      }),
+      stockExpiry({ last_refresh: succeeded(-30 * HOUR) }),
     ],
     [
       'token-expired: a browser signed in again since',
