@@ -137,18 +137,23 @@ for (const kind of ['contrib', 'stock'] as const) {
       const refreshes = watchRefreshes(context);
       const before = await project.tokens();
 
-      await project.advance(HOUR + 60);
-      const outcomes = await Promise.all(tabs.map((tab) => tryApi(tab, 'Load data 200')));
+      for (const round of [1, 2]) {
+        await test.step(`expiry ${round}: every tab calls at once`, async () => {
+          await project.advance(HOUR + 60);
+          const outcomes = await Promise.all(tabs.map((tab) => tryApi(tab, 'Load data 200')));
 
-      expect(outcomes.every((o) => o.includes('200 OK'))).toBe(true);
-      expect(refreshes).toEqual({ sent: 1, refused: 0 });
-      const after = await project.tokens();
-      if (kind === 'stock') {
-        // Rotation blacklisted exactly the one token the refresh replaced: no tab sent it again.
-        expect(after.blacklisted! - before.blacklisted!).toBe(1);
-      } else {
-        // The contrib views keep their own sessions: simplejwt's blacklist app is not even installed.
-        expect(after).toEqual({ outstanding: null, blacklisted: null });
+          expect(outcomes.every((o) => o.includes('200 OK'))).toBe(true);
+          expect(refreshes).toEqual({ sent: round, refused: 0 });
+          const after = await project.tokens();
+          if (kind === 'stock') {
+            // Rotation blacklisted exactly the tokens the refreshes replaced, and no tab sent one
+            // again: every tab holds the live one (the second round refreshes with it).
+            expect(after.blacklisted! - before.blacklisted!).toBe(round);
+          } else {
+            // The contrib views keep their own sessions: simplejwt's blacklist app is not even installed.
+            expect(after).toEqual({ outstanding: null, blacklisted: null });
+          }
+        });
       }
     });
 
