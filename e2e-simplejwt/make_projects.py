@@ -8,7 +8,7 @@ package, the team's API on simplejwt's stock ``JWTAuthentication``. Then:
 - ``stock``: simplejwt's own ``TokenObtainPairView``, ``TokenRefreshView`` and
   ``TokenBlacklistView``, with ``ROTATE_REFRESH_TOKENS`` and ``BLACKLIST_AFTER_ROTATION`` on.
 
-Each gets the demo app's API (``v1/demo/…``: data, 403, 503) and, for the tests only, a movable
+Each gets the demo app's API (``v1/demo/…``: data, 403, 402, 500, 502, 503) and, for the tests only, a movable
 clock (time-machine: Django, simplejwt and PyJWT all read it, and so does the Date header),
 ``v1/test/…`` hooks, the demo user and an admin. Usage: ``make_projects.py DIR``; prints nothing
 on success.
@@ -101,6 +101,21 @@ def forbidden(request):
 
 
 @api_view(["GET"])
+def payment_required(request):
+    return Response({"detail": "The licence has run out."}, status=402)
+
+
+@api_view(["GET"])
+def server_error(request):
+    return Response({"detail": "Something broke."}, status=500)
+
+
+@api_view(["GET"])
+def bad_gateway(request):
+    return Response({"detail": "The upstream did not answer."}, status=502)
+
+
+@api_view(["GET"])
 def unavailable(request):
     return Response({"detail": "Down for maintenance."}, status=503)
 
@@ -170,6 +185,9 @@ urlpatterns = [
 COMMON_URLS = '''\
     path("v1/demo/data/", demo_api.data),
     path("v1/demo/forbidden/", demo_api.forbidden),
+    path("v1/demo/payment-required/", demo_api.payment_required),
+    path("v1/demo/server-error/", demo_api.server_error),
+    path("v1/demo/bad-gateway/", demo_api.bad_gateway),
     path("v1/demo/unavailable/", demo_api.unavailable),
     path("v1/test/health/", demo_api.health),
     path("v1/test/clock/", demo_api.advance_clock),

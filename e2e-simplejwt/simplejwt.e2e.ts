@@ -157,12 +157,18 @@ for (const kind of ['contrib', 'stock'] as const) {
       }
     });
 
-    test('403 and 503 keep the session', async ({ context, project }) => {
+    test('403, 402 and 5xx keep the session', async ({ context, project }) => {
       const page = await project.open(context);
       await signIn(page);
       const refreshes = watchRefreshes(context);
 
-      for (const [label, status] of [['Forbidden 403', 403], ['Unavailable 503', 503]] as const) {
+      for (const [label, status] of [
+        ['Forbidden 403', 403],
+        ['Payment required 402', 402],
+        ['Server error 500', 500],
+        ['Bad gateway 502', 502],
+        ['Unavailable 503', 503],
+      ] as const) {
         const outcome = await tryApi(page, label);
         expect(outcome).toContain(`(${status})`);
         expect(outcome).toContain('You are still signed in');
@@ -244,6 +250,8 @@ test.describe('stock simplejwt project: the refresh token lives in memory', () =
       const banner = second.getByRole('region', { name: 'Why you were signed out' });
       await expect(banner).toHaveAttribute('data-type', 'SESSION_NOT_KEPT');
       await expect(banner).toContainText('Your session did not survive the reload');
+      await banner.getByRole('button', { name: 'Details' }).click();
+      await expect(banner).toContainText('with no other tab of the app open');
       // Nothing was sent that could have kept it: there was no refresh token to send.
       expect(refreshes.sent).toBe(1);
     });

@@ -77,6 +77,11 @@ export const GERMAN_DIAGNOSIS_WORDS: DiagnosisWords = {
       'vermutlich liegt es an der Anmeldekonfiguration der API, nicht an der Sitzung.'
     );
   },
+  sessionNotKept: ({ at }, w) =>
+    `Die Seite wurde am ${w.time(at)} neu geladen oder wieder geöffnet, ohne dass ein anderer Tab der App offen war: ` +
+    'Der Server übergibt das Verlängerungs-Token der Seite (simplejwt ohne Erweiterung), es lag also nur im Speicher ' +
+    'der Tabs und ging mit ihnen verloren. Nichts ist fehlgeschlagen; damit Sitzungen das Neuladen überstehen, ' +
+    'binden Sie logout_lens.contrib.simplejwt ein (das Token liegt dann in einem HttpOnly-Cookie).',
   cookieMissing: () =>
     'Der Browser hat das Sitzungs-Cookie nicht mehr gesendet – Cookies wurden gelöscht, blockiert, oder das Cookie ist abgelaufen.',
   signOutUnexplained: ({ at, type, code }, w) =>

@@ -61,6 +61,11 @@ export const ENGLISH_DIAGNOSIS_WORDS: DiagnosisWords = {
       "API's auth configuration rather than the user's session."
     );
   },
+  sessionNotKept: ({ at }, w) =>
+    `The page was reloaded or reopened at ${w.time(at)} with no other tab of the app open: the server hands ` +
+    "the refresh token to the page (stock simplejwt), so it lived in the tabs' memory only and went with " +
+    'them. Nothing failed; to keep sessions across reloads, mount logout_lens.contrib.simplejwt (the token then ' +
+    'lives in an HttpOnly cookie).',
   cookieMissing: () =>
     'The browser no longer sent the session cookie — cookies were cleared, blocked, or the cookie expired.',
   signOutUnexplained: ({ at, type, code }, w) =>

@@ -10,6 +10,7 @@ import {
   cookieMissing,
   idleTimeout,
   passwordChanged,
+  sessionNotKept,
   sessionRevoked,
   signOutUnexplained,
   simplejwtNoRememberMe,
@@ -207,6 +208,16 @@ describe('sign-out rules', () => {
       signedOut({ type: 'UNKNOWN', code: null }),
       'warning',
       'The sign-out at Nov 28, 2026, 10:00:00\u202fAM has no more specific explanation (recorded as UNKNOWN).',
+    ],
+    [
+      'a reload that no other tab could hand the session to (stock simplejwt)',
+      sessionNotKept,
+      signedOut({ type: 'SESSION_NOT_KEPT', code: 'refresh_not_kept' }),
+      'info',
+      'The page was reloaded or reopened at Nov 28, 2026, 10:00:00\u202fAM with no other tab of the app open: the ' +
+        "server hands the refresh token to the page (stock simplejwt), so it lived in the tabs' memory only and went " +
+        'with them. Nothing failed; to keep sessions across reloads, mount logout_lens.contrib.simplejwt (the token ' +
+        'then lives in an HttpOnly cookie).',
     ],
     [
       "stock simplejwt's expiry after Remember me, which it cannot keep",

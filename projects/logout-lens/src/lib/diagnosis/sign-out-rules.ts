@@ -165,6 +165,12 @@ export const accountDisabled = signOutRule(
   (r, e, w) => ({ severity: 'warning', sentence: w.accountDisabled({ at: endedAt(r, e) }, w) }),
 );
 
+export const sessionNotKept = signOutRule(
+  'session-not-kept',
+  (r) => r.type === 'SESSION_NOT_KEPT',
+  (r, e, w) => ({ severity: 'info', sentence: w.sessionNotKept({ at: endedAt(r, e) }, w) }),
+);
+
 export const sessionRevoked = signOutRule(
   'session-revoked',
   (r) => r.type === 'SESSION_REVOKED',

@@ -35,6 +35,8 @@ export interface DiagnosisWords {
   passwordChanged: (f: { at: number }, w: DiagnosisWords) => string;
   /** An administrator deactivated the account. */
   accountDisabled: (f: { at: number }, w: DiagnosisWords) => string;
+  /** The refresh token lived in one tab's memory (stock simplejwt), and a reload with no other tab open lost it `at`. */
+  sessionNotKept: (f: { at: number }, w: DiagnosisWords) => string;
   /** The session was revoked elsewhere. */
   sessionRevoked: (f: { at: number }, w: DiagnosisWords) => string;
   /** The user signed out, here or in another tab. */
