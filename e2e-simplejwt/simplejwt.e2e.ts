@@ -1,5 +1,7 @@
 import { APIRequestContext, BrowserContext, Page, expect, test as base } from '@playwright/test';
 
+import { FAILURES_THAT_KEEP_THE_SESSION } from '../e2e/fixtures';
+
 /**
  * The demo app against the two example projects on djangorestframework-simplejwt (made from
  * scratch by make_projects.py): `contrib` mounts Logout Lens's views where simplejwt's were
@@ -162,13 +164,7 @@ for (const kind of ['contrib', 'stock'] as const) {
       await signIn(page);
       const refreshes = watchRefreshes(context);
 
-      for (const [label, status] of [
-        ['Forbidden 403', 403],
-        ['Payment required 402', 402],
-        ['Server error 500', 500],
-        ['Bad gateway 502', 502],
-        ['Unavailable 503', 503],
-      ] as const) {
+      for (const [label, status] of FAILURES_THAT_KEEP_THE_SESSION) {
         const outcome = await tryApi(page, label);
         expect(outcome).toContain(`(${status})`);
         expect(outcome).toContain('You are still signed in');

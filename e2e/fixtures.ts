@@ -77,6 +77,15 @@ export class Backend {
   }
 }
 
+/** The demo's "Try the API" buttons whose failures must leave the user signed in, with their statuses. */
+export const FAILURES_THAT_KEEP_THE_SESSION = [
+  ['Forbidden 403', 403],
+  ['Payment required 402', 402],
+  ['Server error 500', 500],
+  ['Bad gateway 502', 502],
+  ['Unavailable 503', 503],
+] as const;
+
 /** Counts the refresh requests a page sends. */
 export function countRefreshes(page: Page): { readonly count: number } {
   const counter = { count: 0 };
