@@ -2,8 +2,9 @@ import { DEMO_USER, configure, expect, sessionId, test } from './fixtures';
 
 /**
  * Every word Logout Lens shows comes from LogoutLensIntl: the demo provides a German one
- * (?lang=de), and the sign-in form, the sign-out dialog, the banner with its diagnosis and the
- * debug drawer speak it — with the session policy in the server's numbers.
+ * (?lang=de), with German words of its own, and the sign-in and home pages, the sign-out dialog,
+ * the banner with its diagnosis and the debug drawer speak it — with the session policy in the
+ * server's numbers.
  */
 test('the demo in its second language: the policy, the sign-out dialog, the banner and the drawer in German', async ({
   page,
@@ -16,10 +17,24 @@ test('the demo in its second language: the policy, the sign-out dialog, the bann
     await expect(page.getByLabel('20 Tage angemeldet bleiben')).toBeVisible();
   });
 
-  await page.getByLabel('Email').fill(DEMO_USER.email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_USER.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: `Welcome, ${DEMO_USER.name}` })).toBeVisible();
+  await test.step("the demo's own sign-in page in German too", async () => {
+    await expect(page).toHaveTitle('Anmelden · Logout Lens');
+    await expect(page.getByText('Melden Sie sich an, um fortzufahren')).toBeVisible();
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByText('Geben Sie Ihre E-Mail-Adresse ein.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Passwort anzeigen' })).toBeVisible();
+  });
+
+  await page.getByLabel('E-Mail').fill(DEMO_USER.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+
+  await test.step("the demo's own home page in German", async () => {
+    await expect(page.getByRole('heading', { name: `Willkommen, ${DEMO_USER.name}` })).toBeVisible();
+    await expect(page.getByText('Sie sind auf diesem Gerät bis zu 7 Tage lang angemeldet.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Die API ausprobieren' })).toBeVisible();
+    await expect(page.getByRole('button', { name: `${DEMO_USER.name}, Kontomenü` })).toBeVisible();
+  });
 
   await test.step('a session ended elsewhere: the dialog says so in German', async () => {
     const token = await backend.accessTokenFor(DEMO_USER);
@@ -27,7 +42,7 @@ test('the demo in its second language: the policy, the sign-out dialog, the bann
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(revoke.status()).toBe(204);
-    await page.getByRole('button', { name: 'Load data 200', exact: true }).click();
+    await page.getByRole('button', { name: 'Daten laden 200', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Ihre Sitzung wurde an anderer Stelle beendet' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Grund: SESSION_REVOKED');
@@ -64,5 +79,6 @@ test('the demo in its second language: the policy, the sign-out dialog, the bann
   await test.step('?lang=en switches back', async () => {
     await page.goto('/signin?lang=en');
     await expect(page.getByLabel('Remember me for 20 days')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   });
 });

@@ -21,6 +21,7 @@ import { environment } from '../environments/environment';
 import { storeDevtools } from '../environments/store-devtools';
 import { routes } from './app.routes';
 import { DemoBackendSetup } from './demo/backend';
+import { DEMO_WORDS } from './demo/demo-words';
 import { DemoLanguage } from './demo/language';
 import { networkCutInterceptor } from './demo/network-cut.interceptor';
 
@@ -39,9 +40,10 @@ export const appConfig = (language: DemoLanguage, backend: DemoBackendSetup = { 
       // The demo keeps a root store of its own (with Redux DevTools in development).
       provideStore(),
       storeDevtools,
-      // Logout Lens's words in the language the demo shows (English, or German with ?lang=de), and
-      // dates in its format.
+      // Logout Lens's words and the demo's own in the language it shows (English, or German with
+      // ?lang=de), and dates in its format.
       { provide: LogoutLensIntl, useClass: language.intl },
+      { provide: DEMO_WORDS, useValue: language.words },
       { provide: LOCALE_ID, useValue: language.localeId },
       provideLogoutLens(
         { appName: 'Logout Lens', appVersion: environment.version, ...(authPath ? { authPath } : {}) },

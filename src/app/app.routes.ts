@@ -1,31 +1,39 @@
-import { Routes } from '@angular/router';
+import { inject } from '@angular/core';
+import { ResolveFn, Routes } from '@angular/router';
 
 import { signedInGuard, signedOutGuard } from '@logout-lens/angular';
 import { loadChangePasswordPage, loadSessionsPage } from '@logout-lens/angular/material';
+import { DEMO_WORDS, DemoWords } from './demo/demo-words';
+
+/** A page's title in the language the demo shows. */
+const title =
+  (page: keyof DemoWords['titles']): ResolveFn<string> =>
+  () =>
+    `${inject(DEMO_WORDS).titles[page]} · Logout Lens`;
 
 export const routes: Routes = [
   {
     path: 'signin',
-    title: 'Sign in · Logout Lens',
+    title: title('signIn'),
     canActivate: [signedOutGuard],
     loadComponent: () => import('./signin/signin-page').then((m) => m.SignInPage),
   },
   {
     path: '',
     pathMatch: 'full',
-    title: 'Home · Logout Lens',
+    title: title('home'),
     canActivate: [signedInGuard],
     loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
   },
   {
     path: 'account/sessions',
-    title: 'Active sessions · Logout Lens',
+    title: title('sessions'),
     canActivate: [signedInGuard],
     loadComponent: loadSessionsPage,
   },
   {
     path: 'account/password',
-    title: 'Change password · Logout Lens',
+    title: title('changePassword'),
     canActivate: [signedInGuard],
     loadComponent: loadChangePasswordPage,
   },

@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 
 import { LogoutLens } from '@logout-lens/angular';
+import { DEMO_WORDS } from './demo-words';
 
 /** Ends the session for one of the app's own reasons, as an app would (withLogoutReasons()). */
 @Component({
@@ -11,11 +12,11 @@ import { LogoutLens } from '@logout-lens/angular';
   template: `
     <mat-card appearance="outlined">
       <mat-card-content>
-        <h2>The app's own reasons</h2>
-        <p class="hint">Sign-outs this app defines: recorded, shown and reported like the built-in ones.</p>
+        <h2>{{ words.ownReasons }}</h2>
+        <p class="hint">{{ words.ownReasonsHint }}</p>
         <div class="buttons">
-          <button mat-stroked-button type="button" (click)="switchTenant()">Switch organisation</button>
-          <button mat-stroked-button type="button" (click)="expireLicence()">Expire the licence</button>
+          <button mat-stroked-button type="button" (click)="switchTenant()">{{ words.switchTenant }}</button>
+          <button mat-stroked-button type="button" (click)="expireLicence()">{{ words.expireLicence }}</button>
         </div>
       </mat-card-content>
     </mat-card>
@@ -29,6 +30,7 @@ import { LogoutLens } from '@logout-lens/angular';
 })
 export class AppReasonsPanel {
   private readonly lens = inject(LogoutLens);
+  protected readonly words = inject(DEMO_WORDS);
 
   protected switchTenant(): void {
     this.lens.endSession('TENANT_SWITCHED', 'The user switched to another organisation.');

@@ -1,17 +1,20 @@
+import type { DemoEndpointKey } from './demo-words';
+
 /** One button of the "Try the API" panel. */
 export interface DemoEndpoint {
+  /** Its words: `DemoWords.endpoints[key]`. */
+  key: DemoEndpointKey;
   /** Path under `${apiBase}/demo/`, or null for the simulated network cut. */
   path: string | null;
-  label: string;
   expected: string;
 }
 
 export const DEMO_ENDPOINTS: readonly DemoEndpoint[] = [
-  { path: 'data/', label: 'Load data', expected: '200' },
-  { path: 'forbidden/', label: 'Forbidden', expected: '403' },
-  { path: 'payment-required/', label: 'Payment required', expected: '402' },
-  { path: 'server-error/', label: 'Server error', expected: '500' },
-  { path: 'bad-gateway/', label: 'Bad gateway', expected: '502' },
-  { path: 'unavailable/', label: 'Unavailable', expected: '503' },
-  { path: null, label: 'Network cut', expected: 'offline' },
+  { key: 'data', path: 'data/', expected: '200' },
+  { key: 'forbidden', path: 'forbidden/', expected: '403' },
+  { key: 'paymentRequired', path: 'payment-required/', expected: '402' },
+  { key: 'serverError', path: 'server-error/', expected: '500' },
+  { key: 'badGateway', path: 'bad-gateway/', expected: '502' },
+  { key: 'unavailable', path: 'unavailable/', expected: '503' },
+  { key: 'networkCut', path: null, expected: 'offline' },
 ];

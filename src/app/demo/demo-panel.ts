@@ -4,9 +4,10 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { catchError, forkJoin, map, of } from 'rxjs';
 
-import { describeHttpError } from '@logout-lens/angular';
+import { LogoutLensIntl, describeHttpError } from '@logout-lens/angular';
 import { DemoApi } from './demo-api';
 import { DEMO_ENDPOINTS, DemoEndpoint } from './demo-endpoints';
+import { DEMO_WORDS } from './demo-words';
 
 interface Outcome {
   /** Sequence number of the call, so a repeated answer still reads as new. */
@@ -25,18 +26,18 @@ export const BURST_SIZE = 20;
   template: `
     <mat-card appearance="outlined">
       <mat-card-content>
-        <h2>Try the API</h2>
-        <p class="hint">Each call shows how the app answers. None of them signs you out.</p>
+        <h2>{{ words.tryApi }}</h2>
+        <p class="hint">{{ words.tryApiHint }}</p>
         <p class="outcome" role="status" aria-live="polite" [class.error]="outcome()?.ok === false">
           @if (outcome(); as o) {
             <mat-icon aria-hidden="true">{{ o.ok ? 'check_circle' : 'info' }}</mat-icon>
             <span data-testid="demo-outcome" [attr.data-call]="o.call">{{ o.text }}</span>
           } @else {
-            <span>No call made yet.</span>
+            <span>{{ words.noCallYet }}</span>
           }
         </p>
         <div class="buttons">
-          @for (endpoint of endpoints; track endpoint.label) {
+          @for (endpoint of endpoints; track endpoint.key) {
             <button
               mat-stroked-button
               type="button"
@@ -44,11 +45,11 @@ export const BURST_SIZE = 20;
               disabledInteractive
               [disabled]="busy()"
             >
-              {{ endpoint.label }} <span class="expected">{{ endpoint.expected }}</span>
+              {{ words.endpoints[endpoint.key] }} <span class="expected">{{ endpoint.expected }}</span>
             </button>
           }
           <button mat-stroked-button type="button" (click)="burst()" disabledInteractive [disabled]="busy()">
-            Load data ×{{ burstSize }}
+            {{ words.burst(burstSize) }}
           </button>
         </div>
       </mat-card-content>
@@ -69,6 +70,8 @@ export const BURST_SIZE = 20;
 })
 export class DemoPanel {
   private readonly api = inject(DemoApi);
+  private readonly intl = inject(LogoutLensIntl);
+  protected readonly words = inject(DEMO_WORDS);
   protected readonly endpoints = DEMO_ENDPOINTS;
   protected readonly outcome = signal<Outcome | null>(null);
   protected readonly busy = signal(false);
@@ -83,9 +86,10 @@ export class DemoPanel {
   protected call(endpoint: DemoEndpoint): void {
     if (this.busy()) return;
     this.busy.set(true);
+    const label = this.words.endpoints[endpoint.key];
     this.api.call(endpoint).subscribe({
-      next: () => this.show(true, `${endpoint.label}: the server answered 200 OK.`),
-      error: (error: unknown) => this.show(false, `${endpoint.label}: ${describeHttpError(error)}`),
+      next: () => this.show(true, this.words.answeredOk(label)),
+      error: (error: unknown) => this.show(false, `${label}: ${describeHttpError(error, this.intl)}`),
     });
   }
 
@@ -102,7 +106,7 @@ export class DemoPanel {
     );
     forkJoin(calls).subscribe((results) => {
       const ok = results.filter(Boolean).length;
-      this.show(ok === BURST_SIZE, `Load data ×${BURST_SIZE}: ${ok} of ${BURST_SIZE} calls succeeded.`);
+      this.show(ok === BURST_SIZE, this.words.burstResult(this.words.burst(BURST_SIZE), ok, BURST_SIZE));
     });
   }
 

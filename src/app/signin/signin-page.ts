@@ -28,6 +28,7 @@ import {
   authFeature,
 } from '@logout-lens/angular';
 import { LogoutReasonBanner, PasswordToggle } from '@logout-lens/angular/material';
+import { DEMO_WORDS } from '../demo/demo-words';
 import { signInErrorMessage } from './signin-error-message';
 
 /** The sign-in page: email, password, "Remember me for 20 days" (the server's policy, in its words). */
@@ -51,6 +52,7 @@ import { signInErrorMessage } from './signin-error-message';
 })
 export class SignInPage {
   private readonly store = inject(Store);
+  protected readonly words = inject(DEMO_WORDS);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     // After a sign-out the account is filled in: signing back in takes only the password.
@@ -64,7 +66,7 @@ export class SignInPage {
   protected readonly signingIn = this.store.selectSignal(authFeature.selectIsSigningIn);
   private readonly error = this.store.selectSignal(authFeature.selectSignInError);
   private readonly supportContact = inject(LOGOUT_LENS_CONFIG).supportContact;
-  protected readonly errorMessage = computed(() => signInErrorMessage(this.error(), this.supportContact));
+  protected readonly errorMessage = computed(() => signInErrorMessage(this.error(), this.supportContact, this.words));
   protected readonly fieldErrors = computed(() => {
     const error = this.error();
     return error?.kind === 'invalid-input' ? error.fields : {};
