@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
+import { sharedConfig } from './e2e/playwright-shared';
+
 /**
  * Ports of their own, so the e2e run never talks to a dev server left running by `npm start`
  * (E2E_BACKEND_PORT and E2E_APP_PORT move them, for two runs side by side).
@@ -12,22 +14,10 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.e2e.ts',
   // One backend with a shared test clock: tests run one at a time.
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: true,
-  retries: 0,
+  ...sharedConfig(appPort),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: appPort === 4300 ? 'test-results' : `test-results-${appPort}`,
-  use: {
-    baseURL: `http://127.0.0.1:${appPort}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    },
-  },
   webServer: [
     {
       command: `node scripts/e2e-backend.mjs ${backendPort}`,

@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
+import { sharedConfig } from '../e2e/playwright-shared';
+
 /**
  * The demo app against two Django projects on djangorestframework-simplejwt made from scratch
  * (make_projects.py): one with Logout Lens's contrib views, one stock. Ports of their own
@@ -17,22 +19,10 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.e2e.ts',
   // The projects' clocks are shared: tests run one at a time.
-  workers: 1,
-  fullyParallel: false,
-  forbidOnly: true,
-  retries: 0,
+  ...sharedConfig(appPort),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: '../test-results-simplejwt',
-  use: {
-    baseURL: `http://127.0.0.1:${appPort}`,
-    trace: 'retain-on-failure',
-    screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env['CHROME_BIN'] || '/usr/bin/chromium',
-      args: ['--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    },
-  },
   webServer: [
     {
       command: `node e2e-simplejwt/servers.mjs ${routerPort} ${contribPort} ${stockPort}`,
