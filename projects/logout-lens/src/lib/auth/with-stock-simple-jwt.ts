@@ -94,7 +94,7 @@ export class StockSimpleJwtBackend implements SessionBackend {
       catchError((error: unknown) =>
         throwError(() =>
           error instanceof HttpErrorResponse && error.status === 401
-            ? new StockRefreshRefused(error, expiresAt(carried) <= this.serverClock.now())
+            ? new StockRefreshRefused(error, expiresAt(jwtClaims(carried)) <= this.serverClock.now())
             : error,
         ),
       ),
@@ -146,10 +146,11 @@ export class StockSimpleJwtBackend implements SessionBackend {
   }
 
   private grant(access: string, refresh: string, sessionId: string, user: SessionUser, rememberMe: boolean): SessionGrant {
-    const accessExpiresAt = expiresAt(access);
-    const refreshExpiresAt = expiresAt(refresh);
+    const claims = jwtClaims(refresh);
+    const accessExpiresAt = expiresAt(jwtClaims(access));
+    const refreshExpiresAt = expiresAt(claims);
     if (!Number.isFinite(accessExpiresAt) || !Number.isFinite(refreshExpiresAt)) throw new Error('Malformed token response');
-    const iat = jwtClaims(refresh)['iat'];
+    const iat = claims['iat'];
     const lifetimeSeconds = typeof iat === 'number' && iat * 1000 < refreshExpiresAt ? refreshExpiresAt / 1000 - iat : undefined;
     return { access, accessExpiresAt, refreshExpiresAt, sessionId, rememberMe, user, policy: null, carried: refresh, lifetimeSeconds };
   }
@@ -175,9 +176,9 @@ export function jwtClaims(token: string): Record<string, unknown> {
   }
 }
 
-/** A JWT's `exp` in epoch ms, or NaN. */
-function expiresAt(token: string): number {
-  const exp = jwtClaims(token)['exp'];
+/** The `exp` of a JWT's claims in epoch ms, or NaN. */
+function expiresAt(claims: Record<string, unknown>): number {
+  const exp = claims['exp'];
   return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : NaN;
 }
 
