@@ -4,6 +4,7 @@
 // against the real backend. Every suite runs even when one fails; the summary prints the number of
 // tests each ran, and the exit code is non-zero if any failed.
 import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -163,9 +164,17 @@ for (const suite of suites) results.push(await runSuite(suite));
 
 let passed = 0;
 let failed = 0;
+// The summary also goes to test-results-summary.txt, with the closing lines of each suite that
+// failed, so a CI log that ends with a later step (the soak) can still say what failed.
+const summary = [];
+const say = (line) => {
+  console.log(line);
+  summary.push(line);
+};
+const plain = (text) => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
 console.log('\n\x1b[1m━━ summary ━━\x1b[0m');
 for (const { suite, code, out, seconds } of results) {
-  const c = suite.count(out.replace(/\x1b\[[0-9;]*[A-Za-z]/g, ''));
+  const c = suite.count(plain(out));
   const ok = code === 0;
   const tally = c ? `${c.passed} passed, ${c.failed} failed` : ok ? 'ok' : 'failed';
   if (c) {
@@ -173,8 +182,16 @@ for (const { suite, code, out, seconds } of results) {
     failed += c.failed;
   }
   if (!ok && (!c || c.failed === 0)) failed += 1;
-  console.log(`${ok ? '✔' : '✘'} ${suite.name.padEnd(Math.max(...suites.map((s) => s.name.length)))} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
+  say(`${ok ? '✔' : '✘'} ${suite.name.padEnd(Math.max(...suites.map((s) => s.name.length)))} ${tally.padEnd(26)} ${seconds.toFixed(1)} s`);
 }
-console.log(`backend: ${backendVersions()}`);
-console.log(`total: ${passed} passed, ${failed} failed`);
+say(`backend: ${backendVersions()}`);
+say(`total: ${passed} passed, ${failed} failed`);
+for (const { suite, code, out } of results.filter((r) => r.code !== 0)) {
+  // Servers' own noise (proxy errors while a test stops the backend) is left out.
+  const lines = plain(out)
+    .split('\n')
+    .filter((line) => !/^\[WebServer\]/.test(line));
+  summary.push('', `━━ ${suite.name}: its last lines ━━`, ...lines.slice(-120));
+}
+writeFileSync(join(root, 'test-results-summary.txt'), summary.join('\n') + '\n');
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);
