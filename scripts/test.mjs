@@ -186,7 +186,7 @@ for (const { suite, code, out, seconds } of results) {
 }
 say(`backend: ${backendVersions()}`);
 say(`total: ${passed} passed, ${failed} failed`);
-for (const { suite, code, out } of results.filter((r) => r.code !== 0)) {
+for (const { suite, out } of results.filter((r) => r.code !== 0)) {
   // Servers' own noise (proxy errors while a test stops the backend) is left out.
   const lines = plain(out)
     .split('\n')
