@@ -1,6 +1,6 @@
 import { Injectable } from '@angular/core';
 
-import { LogoutLensIntl, LogoutPresentation } from '@logout-lens/angular';
+import { AlertWords, BannerWords, IdleWords, LogoutLensIntl, LogoutPresentation, RestoringWords } from '@logout-lens/angular';
 
 export { GERMAN_APP_LOGOUT_REASONS } from './intl-de-reasons';
 import { GERMAN_CHANGE_PASSWORD_WORDS } from './intl-de-change-password';
@@ -79,8 +79,8 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
     },
   } satisfies Record<string, LogoutPresentation>;
 
-  override unknownReason(type: string): LogoutPresentation {
-    return { ...this.reasons.UNKNOWN, sentence: `Sie wurden abgemeldet (${type}).` };
+  override unknownReason(type: string): string {
+    return `Sie wurden abgemeldet (${type}).`;
   }
 
   override lifetime(seconds: number): string {
@@ -92,42 +92,51 @@ export class GermanLogoutLensIntl extends LogoutLensIntl {
   override rememberMeLabel = (seconds: number | null): string =>
     seconds === null ? 'Auf diesem Gerät angemeldet bleiben' : `${this.lifetime(seconds)} angemeldet bleiben`;
 
-  override alertFromOtherTab = 'Das geschah in einem anderen Tab dieses Browsers.';
-  override alertReasonCode = 'Grund:';
-  override alertCountdown = (seconds: number): string => `Weiter zur Anmeldung in ${seconds} s …`;
-  override alertSignInAgain = 'Erneut anmelden';
+  override alert = {
+    fromOtherTab: 'Das geschah in einem anderen Tab dieses Browsers.',
+    reasonCode: 'Grund:',
+    countdown: (seconds: number): string => `Weiter zur Anmeldung in ${seconds} s …`,
+    signInAgain: 'Erneut anmelden',
+  } satisfies AlertWords;
 
-  override bannerLabel = 'Warum Sie abgemeldet wurden';
-  override bannerFromOtherTab = 'Es geschah in einem anderen Tab dieses Browsers.';
-  override bannerIfNotYou = 'Falls Sie das nicht waren:';
-  override bannerDetails = 'Details';
-  override bannerForIt = 'Für Ihre IT';
-  override bannerType = 'Typ';
-  override bannerTime = 'Zeit';
-  override bannerIdleTime = 'Inaktiv seit';
-  override bannerAccessExpiry = 'Ablauf des Zugriffstokens';
-  override bannerSessionExpiry = 'Ablauf der Sitzung';
-  override bannerRememberMe = 'Angemeldet bleiben';
-  override bannerRememberMeValue = (rememberMe: boolean, seconds: number | null): string =>
-    `${rememberMe ? 'ja' : 'nein'}${seconds === null ? '' : ` (${this.lifetime(seconds)})`}`;
-  override bannerLastFailure = 'Letzte fehlgeschlagene Anfrage';
-  override bannerNoAnswer = 'keine Antwort';
-  override bannerNone = 'keine';
-  override bannerLastRefresh = 'Letzte Verlängerung';
-  override bannerNoRefresh = 'keine in diesem Tab';
+  override banner = {
+    label: 'Warum Sie abgemeldet wurden',
+    fromOtherTab: 'Es geschah in einem anderen Tab dieses Browsers.',
+    ifNotYou: 'Falls Sie das nicht waren:',
+    details: 'Details',
+    forIt: 'Für Ihre IT',
+    type: 'Typ',
+    time: 'Zeit',
+    idleTime: 'Inaktiv seit',
+    accessExpiry: 'Ablauf des Zugriffstokens',
+    sessionExpiry: 'Ablauf der Sitzung',
+    rememberMe: 'Angemeldet bleiben',
+    rememberMeValue: (rememberMe: boolean, lifetime: string | null): string =>
+      `${rememberMe ? 'ja' : 'nein'}${lifetime === null ? '' : ` (${lifetime})`}`,
+    lastFailure: 'Letzte fehlgeschlagene Anfrage',
+    noAnswer: 'keine Antwort',
+    at: 'um',
+    none: 'keine',
+    lastRefresh: 'Letzte Verlängerung',
+    noRefresh: 'keine in diesem Tab',
+  } satisfies BannerWords;
 
-  override restoringLabel = 'Ihre Sitzung wird wiederhergestellt';
-  override restoringMessage = 'Ihre Sitzung wird wiederhergestellt …';
-  override restoringUnreachable = 'Der Server ist nicht erreichbar – neuer Versuch läuft';
-  override restoringRetry = 'Erneut versuchen';
+  override restoring = {
+    label: 'Ihre Sitzung wird wiederhergestellt',
+    message: 'Ihre Sitzung wird wiederhergestellt …',
+    unreachable: 'Der Server ist nicht erreichbar – neuer Versuch läuft',
+    retry: 'Erneut versuchen',
+  } satisfies RestoringWords;
 
-  override idleTitle = 'Sind Sie noch da?';
-  override idleIntro = 'Sie waren eine Weile inaktiv. Zu Ihrer Sicherheit werden Sie abgemeldet in';
-  override idleHint = 'Bewegen Sie die Maus oder drücken Sie eine Taste, um angemeldet zu bleiben.';
-  override idleStay = 'Angemeldet bleiben';
-  override idleAnnouncement = (left: string): string => `Sie werden in ${left} abgemeldet.`;
-  override spokenDuration = (seconds: number): string =>
-    seconds >= 120 ? `${Math.round(seconds / 60)} Minuten` : seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`;
+  override idle = {
+    title: 'Sind Sie noch da?',
+    intro: 'Sie waren eine Weile inaktiv. Zu Ihrer Sicherheit werden Sie abgemeldet in',
+    hint: 'Bewegen Sie die Maus oder drücken Sie eine Taste, um angemeldet zu bleiben.',
+    stay: 'Angemeldet bleiben',
+    announcement: (left: string): string => `Sie werden in ${left} abgemeldet.`,
+    spokenDuration: (seconds: number): string =>
+      seconds >= 120 ? `${Math.round(seconds / 60)} Minuten` : seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`,
+  } satisfies IdleWords;
   override idleSignedOutMessage = (minutes: number): string => `Nach ${minutes} min ohne Aktivität abgemeldet.`;
 
   override showSecret = (what: string): string => `${what} anzeigen`;

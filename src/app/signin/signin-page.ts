@@ -53,10 +53,11 @@ import { signInErrorMessage } from './signin-error-message';
 export class SignInPage {
   private readonly store = inject(Store);
   protected readonly words = inject(DEMO_WORDS);
+  private readonly lastEmail = inject(LastLogoutReason).currentEmail;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     // After a sign-out the account is filled in: signing back in takes only the password.
-    email: [inject(LastLogoutReason).lastEmail() ?? '', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    email: [this.lastEmail() ?? '', [Validators.required, Validators.email, Validators.maxLength(254)]],
     password: ['', [Validators.required, Validators.maxLength(1024)]],
     rememberMe: [false],
   });
@@ -77,6 +78,12 @@ export class SignInPage {
 
   constructor() {
     this.lens.loadPolicy();
+    // The sign-out may be recorded just after this page opened (a reload that found it over).
+    effect(() => {
+      const email = this.lastEmail();
+      const field = this.form.controls.email;
+      if (email && !field.value && field.pristine) untracked(() => field.setValue(email));
+    });
     // Inputs are locked while a request is under way, so it cannot be submitted twice; the
     // button stays focusable (aria-disabled) so focus stays on it.
     effect(() => (this.signingIn() ? this.form.disable() : this.form.enable()));

@@ -5,8 +5,8 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { map, timer } from 'rxjs';
 
-import { ActivityClock, LogoutLensIntl, SESSION_SCHEDULER } from '@logout-lens/angular';
-import { rerenderOnChanges } from './rerender';
+import { ActivityClock, LogoutLensIntl, SESSION_SCHEDULER, intlWords } from '@logout-lens/angular';
+import { ENGLISH_IDLE_WORDS } from './material-words.en';
 
 /** The seconds left at which the idle warning is read out again. */
 const ANNOUNCE_AT_SECONDS = [60, 30, 10];
@@ -20,16 +20,16 @@ export interface IdleWarningData {
   selector: 'll-idle-warning-dialog',
   imports: [MatButtonModule, MatDialogModule, MatIconModule],
   template: `
-    <h2 mat-dialog-title class="title"><mat-icon aria-hidden="true">timer</mat-icon> {{ intl.idleTitle }}</h2>
+    <h2 mat-dialog-title class="title"><mat-icon aria-hidden="true">timer</mat-icon> {{ words().title }}</h2>
     <mat-dialog-content id="idle-warning-description">
-      <p>{{ intl.idleIntro }}</p>
+      <p>{{ words().intro }}</p>
       <p class="countdown" role="timer" aria-live="off">{{ countdown() }}</p>
-      <p>{{ intl.idleHint }}</p>
+      <p>{{ words().hint }}</p>
       <!-- Read out at thresholds, not every second. -->
       <p class="visually-hidden" aria-live="assertive" data-testid="idle-announcement">{{ announcement() }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial>{{ intl.idleStay }}</button>
+      <button mat-flat-button type="button" mat-dialog-close cdkFocusInitial>{{ words().stay }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -40,7 +40,7 @@ export interface IdleWarningData {
 })
 export class IdleWarningDialog {
   private readonly data = inject<IdleWarningData>(MAT_DIALOG_DATA);
-  protected readonly intl = inject(LogoutLensIntl);
+  protected readonly words = intlWords(inject(LogoutLensIntl), (i) => i.idle, ENGLISH_IDLE_WORDS);
   private readonly activity = inject(ActivityClock);
   private readonly leftMs = toSignal(
     timer(0, 1000, inject(SESSION_SCHEDULER)).pipe(
@@ -57,10 +57,7 @@ export class IdleWarningDialog {
   protected readonly announcement = computed(() => {
     const seconds = Math.ceil(this.leftMs() / 1000);
     const threshold = ANNOUNCE_AT_SECONDS.filter((t) => t >= seconds).at(-1);
-    return this.intl.idleAnnouncement(this.intl.spokenDuration(Math.min(threshold ?? this.secondsAtOpen, this.secondsAtOpen)));
+    const words = this.words();
+    return words.announcement(words.spokenDuration(Math.min(threshold ?? this.secondsAtOpen, this.secondsAtOpen)));
   });
-
-  constructor() {
-    rerenderOnChanges(this.intl);
-  }
 }

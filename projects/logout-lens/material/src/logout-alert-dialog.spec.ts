@@ -6,11 +6,12 @@ import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { SESSION_SCHEDULER } from '../../src/lib/platform/scheduler.token';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertData, LogoutAlertDialog } from './logout-alert-dialog';
 import { LogoutLensIntl } from '../../src/lib/intl/logout-lens-intl';
-import { presentLogout } from '../../src/lib/logout/logout-messages';
+import { ENGLISH_LOGOUT_REASONS } from '../../src/lib/intl/logout-reasons.en';
+import { presentLogout } from '../../src/lib/logout/logout-presenter';
 
 const data: LogoutAlertData = {
   type: 'SESSION_REVOKED',
-  presentation: presentLogout(new LogoutLensIntl().reasons.SESSION_REVOKED, { supportContact: 'your administrator', appName: 'Logout Lens' }),
+  presentation: presentLogout(ENGLISH_LOGOUT_REASONS.SESSION_REVOKED, { supportContact: 'your administrator', appName: 'Logout Lens' }),
   fromOtherTab: false,
   delayMs: 5000,
 };

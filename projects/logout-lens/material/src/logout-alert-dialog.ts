@@ -14,8 +14,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatIconModule } from '@angular/material/icon';
 import { EMPTY, fromEvent, map, takeWhile, tap, timer } from 'rxjs';
 
-import { LogoutLensIntl, SESSION_SCHEDULER, SignOutAlert, WINDOW } from '@logout-lens/angular';
-import { rerenderOnChanges } from './rerender';
+import { LogoutLensIntl, SESSION_SCHEDULER, SignOutAlert, WINDOW, intlWords } from '@logout-lens/angular';
+import { ENGLISH_ALERT_WORDS } from './material-words.en';
 
 /** What the sign-out dialog shows (the core's `SignOutAlert`). */
 export type LogoutAlertData = SignOutAlert;
@@ -36,13 +36,13 @@ export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
     <mat-dialog-content #content [attr.tabindex]="scrollable() ? 0 : null">
       <p class="sentence" [id]="sentenceId">{{ data.presentation.sentence }}</p>
       @if (data.fromOtherTab) {
-        <p class="origin">{{ intl.alertFromOtherTab }}</p>
+        <p class="origin">{{ words().fromOtherTab }}</p>
       }
-      <p class="type">{{ intl.alertReasonCode }} <code>{{ data.type }}</code></p>
-      <p class="countdown" aria-live="off">{{ intl.alertCountdown(secondsLeft()) }}</p>
+      <p class="type">{{ words().reasonCode }} <code>{{ data.type }}</code></p>
+      <p class="countdown" aria-live="off">{{ words().countdown(secondsLeft()) }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-flat-button type="button" (click)="close()" cdkFocusInitial>{{ intl.alertSignInAgain }}</button>
+      <button mat-flat-button type="button" (click)="close()" cdkFocusInitial>{{ words().signInAgain }}</button>
     </mat-dialog-actions>
   `,
   styles: `
@@ -59,7 +59,7 @@ export const LOGOUT_ALERT_SENTENCE_ID = 'logout-alert-sentence';
 })
 export class LogoutAlertDialog {
   protected readonly data = inject<LogoutAlertData>(MAT_DIALOG_DATA);
-  protected readonly intl = inject(LogoutLensIntl);
+  protected readonly words = intlWords(inject(LogoutLensIntl), (i) => i.alert, ENGLISH_ALERT_WORDS);
   protected readonly sentenceId = LOGOUT_ALERT_SENTENCE_ID;
   private readonly content = viewChild.required('content', { read: ElementRef<HTMLElement> });
   /** Whether the content is taller than the room it has, and so scrolls. */
@@ -78,7 +78,6 @@ export class LogoutAlertDialog {
 
   constructor() {
     const win = inject(WINDOW);
-    rerenderOnChanges(this.intl);
     afterNextRender({ read: () => this.measure() });
     (win ? fromEvent(win, 'resize') : EMPTY).pipe(takeUntilDestroyed()).subscribe(() => this.measure());
   }

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
@@ -16,7 +16,9 @@ import {
   SESSION_SCHEDULER,
   TIME_FORMAT,
   diagnose,
+  intlWords,
 } from '@logout-lens/angular';
+import { ENGLISH_BANNER_WORDS } from './material-words.en';
 import { rerenderOnChanges } from './rerender';
 
 /**
@@ -34,9 +36,11 @@ import { rerenderOnChanges } from './rerender';
 })
 export class LogoutReasonBanner {
   private readonly reason = inject(LastLogoutReason);
-  protected readonly record = signal<LogoutRecord | null>(this.reason.read());
+  /** The stored record, followed: one written just after this page opened shows up then. */
+  protected readonly record = this.reason.current;
   private readonly config = inject(LOGOUT_LENS_CONFIG);
   protected readonly intl = inject(LogoutLensIntl);
+  protected readonly words = intlWords(this.intl, (i) => i.banner, ENGLISH_BANNER_WORDS);
   private readonly presenter = inject(LogoutPresenter);
   protected readonly presentation = (record: LogoutRecord) => this.presenter.present(record.type);
   private readonly evidence = inject(EvidenceCollector);
@@ -51,12 +55,16 @@ export class LogoutReasonBanner {
 
   constructor() {
     rerenderOnChanges(this.intl);
-    if (!this.record()) return;
     const scheduler = inject(SESSION_SCHEDULER);
-    combineLatest([this.hovered, this.focused, this.expanded])
+    const held$ = combineLatest([this.hovered, this.focused, this.expanded]).pipe(
+      map((holds) => holds.some(Boolean)),
+      distinctUntilChanged(),
+    );
+    toObservable(this.record)
       .pipe(
-        map((holds) => holds.some(Boolean)),
+        map((record) => record !== null),
         distinctUntilChanged(),
+        switchMap((shown) => (shown ? held$ : EMPTY)),
         switchMap((held) => (held ? EMPTY : timer(this.config.bannerLifetimeMs, scheduler))),
         takeUntilDestroyed(inject(DestroyRef)),
       )
@@ -84,7 +92,6 @@ export class LogoutReasonBanner {
 
   protected dismiss(): void {
     this.reason.clear();
-    this.record.set(null);
   }
 
   protected idle(seconds: number): string {

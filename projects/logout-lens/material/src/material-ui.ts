@@ -5,6 +5,7 @@ import { Observable } from 'rxjs';
 
 import {
   LogoutLensFeature,
+  LogoutLensIntl,
   LogoutLensUi,
   ShownUi,
   SignOutAlert,
@@ -18,6 +19,7 @@ import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertDialog } from './logout-alert-dial
 export class MaterialLogoutLensUi extends LogoutLensUi {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly intl = inject(LogoutLensIntl);
 
   alertSignOut(alert: SignOutAlert): Observable<unknown> {
     return this.dialog
@@ -42,7 +44,7 @@ export class MaterialLogoutLensUi extends LogoutLensUi {
   }
 
   notify(message: string, durationMs: number): void {
-    this.snackBar.open(message, 'Dismiss', { duration: durationMs });
+    this.snackBar.open(message, this.intl.dismiss, { duration: durationMs });
   }
 
   closeAll(): void {

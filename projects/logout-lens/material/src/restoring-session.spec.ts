@@ -20,8 +20,10 @@ import { RESTORE_SLOW_AFTER_MS, RestoringSession } from './restoring-session';
 /** An app that words the screen its own way. */
 @Injectable()
 class AppIntl extends LogoutLensIntl {
-  override restoringMessage = 'Ihre Sitzung wird wiederhergestellt …';
-  override restoringUnreachable = 'Der Server ist nicht erreichbar – neuer Versuch läuft';
+  override restoring = {
+    message: 'Ihre Sitzung wird wiederhergestellt …',
+    unreachable: 'Der Server ist nicht erreichbar – neuer Versuch läuft',
+  };
 }
 
 @Component({ template: '<h1>Home</h1>' })

@@ -14,8 +14,9 @@ import {
   RestoringSessionActions,
   SESSION_SCHEDULER,
   authFeature,
+  intlWords,
 } from '@logout-lens/angular';
-import { rerenderOnChanges } from './rerender';
+import { ENGLISH_RESTORING_WORDS } from './material-words.en';
 
 /** How long a restore may go unanswered before the screen says the server can't be reached. */
 export const RESTORE_SLOW_AFTER_MS = 3000;
@@ -35,25 +36,25 @@ export const RESTORE_SLOW_AFTER_MS = 3000;
       <main
         class="restoring"
         [attr.aria-labelledby]="appName ? 'restoring-title' : null"
-        [attr.aria-label]="appName ? null : intl.restoringLabel"
+        [attr.aria-label]="appName ? null : words().label"
       >
         <section class="panel">
           <mat-icon class="brand-icon" aria-hidden="true">travel_explore</mat-icon>
           @if (appName) {
             <h1 id="restoring-title">{{ appName }}</h1>
           }
-          <mat-progress-bar mode="indeterminate" [attr.aria-label]="intl.restoringLabel" />
+          <mat-progress-bar mode="indeterminate" [attr.aria-label]="words().label" />
           <div class="status" role="status">
-            <p class="message">{{ intl.restoringMessage }}</p>
+            <p class="message">{{ words().message }}</p>
             @if (slow()) {
               <p class="slow">
                 <mat-icon aria-hidden="true">cloud_off</mat-icon>
-                <span>{{ intl.restoringUnreachable }}</span>
+                <span>{{ words().unreachable }}</span>
               </p>
             }
           </div>
           @if (slow()) {
-            <button mat-stroked-button type="button" (click)="retry()">{{ intl.restoringRetry }}</button>
+            <button mat-stroked-button type="button" (click)="retry()">{{ words().retry }}</button>
           }
         </section>
       </main>
@@ -109,7 +110,7 @@ export const RESTORE_SLOW_AFTER_MS = 3000;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class RestoringSession {
-  protected readonly intl = inject(LogoutLensIntl);
+  protected readonly words = intlWords(inject(LogoutLensIntl), (i) => i.restoring, ENGLISH_RESTORING_WORDS);
   /** The app's own name, as configured; the heading is left out when none is. */
   protected readonly appName = configuredName(inject(LOGOUT_LENS_CONFIG).appName);
   private readonly store = inject(Store);
@@ -127,10 +128,6 @@ export class RestoringSession {
     this.restoring ? timer(RESTORE_SLOW_AFTER_MS, inject(SESSION_SCHEDULER)).pipe(map(() => true)) : EMPTY,
     { initialValue: false },
   );
-
-  constructor() {
-    rerenderOnChanges(this.intl);
-  }
 
   protected retry(): void {
     this.store.dispatch(RestoringSessionActions.retryClicked());

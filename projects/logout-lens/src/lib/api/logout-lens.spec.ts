@@ -10,7 +10,7 @@ import { TokenMonitorActions } from '../diagnostics/state/diagnostics.actions';
 import { IdleActions } from '../idle/idle.actions';
 import { LogoutTrackerActions } from '../logout/state/logout-tracker.actions';
 import { record } from '../model/logout-record.fixture';
-import { SessionInfo } from '../model/session.model';
+import { sessionAt } from '../model/session.fixture';
 import { ApiErrorActions } from '../notifications/api-error.actions';
 import { CLOCK, SESSION_STORAGE } from '../platform/browser.tokens';
 import { TabSyncActions } from '../tabs/state/tab-sync.actions';
@@ -18,15 +18,7 @@ import { LogoutLens, SignInFailedError } from './logout-lens';
 import { LogoutLensEvent } from './logout-lens-events';
 
 const NOW = Date.UTC(2030, 0, 1);
-const session: SessionInfo = {
-  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
-  sessionId: 'sess-1',
-  rememberMe: true,
-  accessExpiresAt: NOW + 3_600_000,
-  refreshExpiresAt: NOW + 20 * 86_400_000,
-  issuedAt: NOW,
-  lifetimeSeconds: 20 * 86_400,
-};
+const session = sessionAt(NOW);
 
 function setUp(stored: string | null = null) {
   const storage = new Map<string, string>(stored ? [['last_logout_reason', stored]] : []);

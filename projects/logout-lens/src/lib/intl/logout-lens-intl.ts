@@ -7,6 +7,7 @@ import { BuiltInLogoutType } from '../model/logout-type';
 import type { ChangePasswordWords } from './change-password-words';
 import type { DiagnosisWords } from './diagnosis-words';
 import type { DrawerWords } from './drawer-words';
+import type { AlertWords, BannerWords, IdleWords, RestoringWords } from './material-words';
 import type { SessionsWords } from './sessions-words';
 
 /**
@@ -34,84 +35,15 @@ export class LogoutLensIntl {
   /** The change-password form (`@logout-lens/angular/material`). */
   changePassword: Partial<ChangePasswordWords> = {};
 
-  /** The built-in reasons: icon, tone, title, sentence and (for those the user may not have caused) what to do. */
-  reasons: Record<BuiltInLogoutType, LogoutPresentation> = {
-    USER_INITIATED: {
-      icon: 'logout',
-      tone: 'neutral',
-      title: 'You signed out',
-      sentence: 'You signed out of {app}.',
-    },
-    TOKEN_EXPIRED: {
-      icon: 'schedule',
-      tone: 'warning',
-      title: 'Your session expired',
-      sentence: 'Your session reached the end of its lifetime, so please sign in again.',
-    },
-    REFRESH_FAILED: {
-      icon: 'sync_problem',
-      tone: 'warning',
-      title: "Your session couldn't be renewed",
-      sentence: "Your session couldn't be renewed, so please sign in again.",
-    },
-    SESSION_REVOKED: {
-      icon: 'block',
-      tone: 'error',
-      title: 'Your session was ended elsewhere',
-      sentence: 'Your session was signed out from another place, such as the Active sessions page.',
-      nextStep: 'sign in again, then change your password and check Active sessions for devices you don\'t know.',
-    },
-    PASSWORD_CHANGED: {
-      icon: 'password',
-      tone: 'error',
-      title: 'Your password was changed',
-      sentence: 'Your session ended because your password was changed on another device.',
-      nextStep: 'someone may know your password. Contact {contact} now to reset it, then review Active sessions.',
-    },
-    TOKEN_REUSE_DETECTED: {
-      icon: 'gpp_maybe',
-      tone: 'error',
-      title: 'Your session was closed to protect you',
-      sentence: 'An old session key was used again, so the session was closed to protect your account.',
-      nextStep:
-        'sign in again, change your password, and sign out devices you don\'t know in Active sessions. Tell {contact} about it.',
-    },
-    IDLE_TIMEOUT: {
-      icon: 'bedtime',
-      tone: 'warning',
-      title: 'You were inactive',
-      sentence: 'You were signed out after a period of inactivity, as your organisation requires.',
-    },
-    AUTH_ERROR: {
-      icon: 'error',
-      tone: 'error',
-      title: 'The server refused your session',
-      sentence: 'The server refused your session even after renewing it, so please sign in again.',
-    },
-    ACCOUNT_DISABLED: {
-      icon: 'person_off',
-      tone: 'error',
-      title: 'Your account was deactivated',
-      sentence: 'An administrator deactivated your account, so you were signed out. Contact {contact} to restore access.',
-    },
-    SESSION_NOT_KEPT: {
-      icon: 'memory',
-      tone: 'warning',
-      title: 'Your session did not survive the reload',
-      sentence:
-        "{app}'s server hands the session key to the page, so it was kept in this tab's memory only, and reloading with no other tab of {app} open lost it. Keep one tab open to stay signed in across reloads.",
-    },
-    UNKNOWN: {
-      icon: 'help',
-      tone: 'warning',
-      title: 'You were signed out',
-      sentence: 'You were signed out for a reason the app could not determine.',
-    },
-  };
+  /**
+   * The built-in reasons, as the app words them: icon, tone, title, sentence and (for those the
+   * user may not have caused) what to do. Any left out stay English (`ENGLISH_LOGOUT_REASONS`).
+   */
+  reasons: Partial<Record<BuiltInLogoutType, LogoutPresentation>> = {};
 
-  /** An app's own type that `withLogoutReasons()` does not describe. */
-  unknownReason(type: string): LogoutPresentation {
-    return { ...this.reasons.UNKNOWN, sentence: `You were signed out (${type}).` };
+  /** The sentence for an app's own type that `withLogoutReasons()` does not describe. */
+  unknownReason(type: string): string {
+    return `You were signed out (${type}).`;
   }
 
   /** A session's lifetime as the policy gives it: "20 days", "12 hours". */
@@ -123,48 +55,15 @@ export class LogoutLensIntl {
   rememberMeLabel = (seconds: number | null): string =>
     seconds === null ? 'Remember me on this device' : `Remember me for ${this.lifetime(seconds)}`;
 
-  // The sign-out alert.
-  alertFromOtherTab = 'This happened in another tab of this browser.';
-  alertReasonCode = 'Reason code:';
-  alertCountdown = (seconds: number): string => `Taking you to the sign-in page in ${seconds} s…`;
-  alertSignInAgain = 'Sign in again';
-
-  // The reason banner on the sign-in page.
-  bannerLabel = 'Why you were signed out';
-  bannerFromOtherTab = 'It happened in another tab of this browser.';
-  bannerIfNotYou = "If this wasn't you:";
-  bannerDetails = 'Details';
-  bannerForIt = 'For your IT team';
-  bannerType = 'Type';
-  bannerTime = 'Time';
-  bannerIdleTime = 'Idle time';
-  bannerAccessExpiry = 'Access token expiry';
-  bannerSessionExpiry = 'Session expiry';
-  bannerRememberMe = 'Remember me';
-  /** `seconds`: the session's lifetime as the server gave it, when known. */
-  bannerRememberMeValue = (rememberMe: boolean, seconds: number | null): string =>
-    `${rememberMe ? 'yes' : 'no'}${seconds === null ? '' : ` (${this.lifetime(seconds)})`}`;
-  bannerLastFailure = 'Last failed request';
-  bannerNoAnswer = 'no answer';
-  bannerNone = 'none';
-  bannerLastRefresh = 'Last refresh';
-  bannerNoRefresh = 'none in this tab';
-
-  // The screen a reload shows while the session is restored.
-  restoringLabel = 'Restoring your session';
-  restoringMessage = 'Restoring your session…';
-  restoringUnreachable = "Can't reach the server — retrying";
-  restoringRetry = 'Retry';
-
-  // The idle warning.
-  idleTitle = 'Are you still there?';
-  idleIntro = 'You have been inactive for a while. For security, you will be signed out in';
-  idleHint = 'Move the mouse or press any key to stay signed in.';
-  idleStay = 'Stay signed in';
-  /** Read out at 60, 30 and 10 s left. */
-  idleAnnouncement = (left: string): string => `You will be signed out in ${left}.`;
-  spokenDuration = (seconds: number): string =>
-    seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : seconds === 1 ? '1 second' : `${seconds} seconds`;
+  /** The sign-out dialog shown before the redirect (`withMaterialUi()`). */
+  alert: Partial<AlertWords> = {};
+  /** The reason banner on the sign-in page (`@logout-lens/angular/material`). */
+  banner: Partial<BannerWords> = {};
+  /** The screen a reload shows while the session is restored (`@logout-lens/angular/material`). */
+  restoring: Partial<RestoringWords> = {};
+  /** The idle warning (`withMaterialUi()` with `withIdlePolicy()`). */
+  idle: Partial<IdleWords> = {};
+  /** The record's message for a sign-out after `minutes` without activity (`withIdlePolicy()`). */
   idleSignedOutMessage = (minutes: number): string => `Signed out after ${minutes} min without activity.`;
 
   // Password fields.

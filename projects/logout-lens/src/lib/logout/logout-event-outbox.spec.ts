@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 
 import { LOGOUT_EVENTS_URL } from '../config/logout-lens.config';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
-import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT, LogoutEventOutbox, toEvent } from './logout-event-outbox';
+import { LogoutEventOutbox, toEvent } from './logout-event-outbox';
+import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT } from './logout-event-queue';
 import { record } from '../model/logout-record.fixture';
 
 describe('LogoutEventOutbox', () => {

@@ -6,11 +6,7 @@ import { REFRESH_ON_401, SILENT_ERRORS } from '../auth/api-request';
 import { LOGOUT_EVENTS_URL } from '../config/logout-lens.config';
 import { LogoutRecord, parseLogoutRecord } from '../model/logout-record';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
-
-/** localStorage key of events waiting for the backend. */
-export const LOGOUT_EVENT_QUEUE_KEY = 'logout_event_queue';
-/** How many undelivered events are kept; the oldest are dropped beyond that. */
-export const LOGOUT_EVENT_QUEUE_LIMIT = 20;
+import { LOGOUT_EVENT_QUEUE_KEY, LOGOUT_EVENT_QUEUE_LIMIT } from './logout-event-queue';
 
 type Delivery = 'sent' | 'kept' | 'dropped';
 

@@ -1,10 +1,8 @@
-import { Injectable, InjectionToken, inject } from '@angular/core';
+import { InjectionToken } from '@angular/core';
 
-import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
-import { LogoutLensIntl } from '../intl/logout-lens-intl';
 import { LogoutPresentation } from '../model/logout-presentation';
-import { LOGOUT_TYPE_PATTERN, LogoutType, isBuiltInLogoutType } from '../model/logout-type';
+import { LOGOUT_TYPE_PATTERN, isBuiltInLogoutType } from '../model/logout-type';
 
 export type { LogoutPresentation };
 
@@ -32,35 +30,4 @@ export function withLogoutReasons(reasons: Record<string, LogoutReason>): Logout
     }
   }
   return logoutLensFeature('LogoutReasons', [{ provide: LOGOUT_REASONS, multi: true, useValue: { ...reasons } }]);
-}
-
-/** Puts a sign-out of any type into words: the app's own reasons first, then the built-in ones. */
-@Injectable({ providedIn: 'root' })
-export class LogoutPresenter {
-  private readonly config = inject(LOGOUT_LENS_CONFIG);
-  private readonly intl = inject(LogoutLensIntl);
-  private readonly appReasons: Record<string, LogoutReason> = Object.assign(
-    {},
-    ...(inject(LOGOUT_REASONS, { optional: true }) ?? []),
-  );
-
-  present(type: LogoutType): LogoutPresentation {
-    const presentation =
-      this.appReasons[type] ?? (isBuiltInLogoutType(type) ? this.intl.reasons[type] : this.intl.unknownReason(type));
-    return presentLogout(presentation, this.config);
-  }
-}
-
-/** Fills `{app}` and `{contact}` in with the configured `appName` and `supportContact`. */
-export function presentLogout(
-  presentation: LogoutPresentation,
-  config: { supportContact: string; appName: string },
-): LogoutPresentation {
-  const fill = (text: string) => text.replaceAll('{contact}', config.supportContact).replaceAll('{app}', config.appName);
-  return {
-    ...presentation,
-    title: fill(presentation.title),
-    sentence: fill(presentation.sentence),
-    ...(presentation.nextStep ? { nextStep: fill(presentation.nextStep) } : {}),
-  };
 }

@@ -1,160 +1,106 @@
+import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Router } from '@angular/router';
-import { EnvironmentInjector, inject } from '@angular/core';
-import { Subject, VirtualTimeScheduler } from 'rxjs';
+import { provideEffects } from '@ngrx/effects';
+import { Store, provideState, provideStore } from '@ngrx/store';
+import { Observable, VirtualTimeScheduler, defer, filter, map, of } from 'rxjs';
 
+import { AppActions, AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
+import { authFeature } from '../../auth/state/auth.feature';
+import { DEFAULT_LOGOUT_LENS_CONFIG, LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { sessionAt } from '../../model/session.fixture';
+import { LOCAL_STORAGE, WINDOW } from '../../platform/browser.tokens';
+import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { advanceBy } from '../../../testing/virtual-time';
+import { LOGOUT_EVENT_QUEUE_KEY } from '../logout-event-queue';
+import { alertBeforeRedirect, flushLogoutEvents, preloadSignOutPath, recordLogout } from './logout-tracker.effects';
+import { SIGN_OUT_PATH, SignOutPath } from './sign-out-path';
 
-import { EndedSession } from '../../auth/state/auth.feature';
-import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
-import { LogoutType } from '../../model/logout-type';
-import { LogoutLensUi, SignOutAlert } from '../../platform/logout-lens-ui';
-import { BEFORE_SIGN_OUT_TIMEOUT_MS, BeforeSignOut } from '../before-sign-out';
-import { LogoutPresenter } from '../logout-messages';
-import { alertBeforeRedirect } from './logout-tracker.effects';
+const NOW = Date.UTC(2030, 0, 1);
+const session = sessionAt(NOW);
 
-function ended(logoutType: LogoutType, overrides: Partial<EndedSession> = {}): EndedSession {
-  return {
-    logoutType,
-    message: 'The session ended.',
-    code: null,
-    fromOtherTab: false,
-    at: 1_000,
-    reuse: null,
-    session: null,
-    lastRefresh: null,
-    ...overrides,
-  };
+/** A sign-out path that says what it was asked: each ended session it sees, each flush. */
+function fakePath() {
+  const seen: string[] = [];
+  const endedTypes = () =>
+    inject(Store)
+      .select(authFeature.selectLastLogout)
+      .pipe(
+        filter((ended) => ended !== null),
+        map((ended) => ended.logoutType),
+      );
+  const path = {
+    recordLogout: () => endedTypes().pipe(map((type) => ({ type: `recorded ${type}` }))),
+    alertBeforeRedirect: () => endedTypes().pipe(map((type) => seen.push(`alerted ${type}`))),
+    flushLogoutEvents: () => defer(() => of(seen.push('flushed'))),
+  } as unknown as SignOutPath;
+  return { path, seen };
 }
 
-/** Runs the effect with the user on `url` (`null`: no page shown yet, as on a reload). */
-function setUp(url: string | null, hook: BeforeSignOut | null = null) {
+function setUp(queued: string | null = null) {
+  const { path, seen } = fakePath();
+  let loads = 0;
   const scheduler = new VirtualTimeScheduler();
-  const ended$ = new Subject<EndedSession>();
-  const closed$ = new Subject<void>();
-  const ui = {
-    closeAll: jest.fn(),
-    alertSignOut: jest.fn((_alert: SignOutAlert) => closed$),
-  };
-  // URL trees written out as the URL they stand for.
-  const router = {
-    navigated: url !== null,
-    url: url ?? '/',
-    navigateByUrl: jest.fn(),
-    createUrlTree: (commands: string[], extras: { queryParams: Record<string, string> }) =>
-      commands.join('/') + (extras.queryParams['returnUrl'] ? `?returnUrl=${encodeURIComponent(extras.queryParams['returnUrl'])}` : ''),
-  };
-  alertBeforeRedirect(
-    ended$,
-    ui as unknown as LogoutLensUi,
-    router as unknown as Router,
-    DEFAULT_LOGOUT_LENS_CONFIG,
-    TestBed.inject(LogoutPresenter),
-    hook,
-    TestBed.inject(EnvironmentInjector),
-    scheduler,
-  ).subscribe();
-  return { ended$, closed$, ui, router, scheduler };
+  const storage = { getItem: (key: string) => (key === LOGOUT_EVENT_QUEUE_KEY ? queued : null) };
+  TestBed.configureTestingModule({
+    providers: [
+      provideStore(),
+      provideState(authFeature),
+      provideEffects(),
+      { provide: SIGN_OUT_PATH, useValue: defer(() => (loads++, of(path))) },
+      { provide: LOCAL_STORAGE, useValue: storage },
+      { provide: WINDOW, useValue: null },
+      { provide: SESSION_SCHEDULER, useValue: scheduler },
+      { provide: LOGOUT_LENS_CONFIG, useValue: DEFAULT_LOGOUT_LENS_CONFIG },
+    ],
+  });
+  const store = TestBed.inject(Store);
+  const run = <T>(effect: () => Observable<T>) => runInInjectionContext(TestBed.inject(EnvironmentInjector), effect);
+  return { store, seen, run, scheduler, loads: () => loads };
 }
 
-describe('alertBeforeRedirect', () => {
-  it.each([
-    ['a sign-out it tells in a dialog', '/', ended('SESSION_REVOKED')],
-    ['a sign-out the user chose', '/', ended('USER_INITIATED')],
-  ])('takes down open notices ("… You are still signed in") and dialogs on %s', (_case, url, session) => {
-    const { ended$, ui } = setUp(url);
+const ended = (logoutType: 'USER_INITIATED' | 'SESSION_REVOKED') =>
+  SessionActions.ended({ logoutType, message: 'The session ended.', at: NOW });
 
-    ended$.next(session);
+describe('the sign-out path, loaded on demand', () => {
+  it('is not loaded while nothing has ended; the first sign-out loads it, and it sees that one and every later one', () => {
+    const { store, seen, run, loads } = setUp();
+    const recorded: unknown[] = [];
+    run(() => recordLogout()).subscribe((action) => recorded.push(action));
+    run(() => alertBeforeRedirect()).subscribe();
+    store.dispatch(AuthApiActions.signInSucceeded({ session }));
 
-    expect(ui.closeAll).toHaveBeenCalledTimes(1);
+    expect(loads()).toBe(0);
+
+    store.dispatch(ended('SESSION_REVOKED'));
+    store.dispatch(AuthApiActions.signInSucceeded({ session }));
+    store.dispatch(ended('USER_INITIATED'));
+
+    expect(recorded).toEqual([{ type: 'recorded SESSION_REVOKED' }, { type: 'recorded USER_INITIATED' }]);
+    expect(seen).toEqual(['alerted SESSION_REVOKED', 'alerted USER_INITIATED']);
   });
 
-  it('says a sign-out the user did not choose in an alert on the page they are on, then redirects, naming that page', () => {
-    const { ended$, closed$, ui, router } = setUp('/account/sessions');
+  it('is loaded ahead once a session is live, so that a sign-out needs no download', () => {
+    const { store, run, loads } = setUp();
+    run(() => preloadSignOutPath()).subscribe();
+    expect(loads()).toBe(0);
 
-    ended$.next(ended('SESSION_REVOKED'));
+    store.dispatch(AuthApiActions.signInSucceeded({ session }));
 
-    expect(ui.alertSignOut).toHaveBeenCalledTimes(1);
-    expect(ui.alertSignOut.mock.calls[0]![0]).toMatchObject({
-      type: 'SESSION_REVOKED',
-      delayMs: DEFAULT_LOGOUT_LENS_CONFIG.logoutAlertDelayMs,
-      presentation: { title: 'Your session was ended elsewhere' },
-    });
-    expect(router.navigateByUrl).not.toHaveBeenCalled();
-
-    closed$.next();
-    closed$.complete();
-    expect(router.navigateByUrl).toHaveBeenCalledTimes(1);
-    expect(router.navigateByUrl).toHaveBeenCalledWith('/signin?returnUrl=%2Faccount%2Fsessions');
+    expect(loads()).toBe(1);
   });
 
-  it('redirects as soon as the alert closes, whether it emits or only completes', () => {
-    const { ended$, closed$, router } = setUp('/account/sessions');
+  it('flushes the outbox on start only when an undelivered event waits', () => {
+    const empty = setUp(null);
+    empty.run(() => flushLogoutEvents()).subscribe();
+    empty.store.dispatch(AppActions.started());
+    advanceBy(empty.scheduler, DEFAULT_LOGOUT_LENS_CONFIG.sessionCheckIntervalMs);
+    expect(empty.loads()).toBe(0);
+    expect(empty.seen).toEqual([]);
 
-    ended$.next(ended('TOKEN_EXPIRED'));
-    closed$.complete();
-
-    expect(router.navigateByUrl).toHaveBeenCalledWith('/signin?returnUrl=%2Faccount%2Fsessions');
-  });
-
-  it.each([
-    ['the user signed out', '/', ended('USER_INITIATED')],
-    ['the user signed out in another tab', '/', ended('USER_INITIATED', { fromOtherTab: true })],
-    ['a reload found the session over (no page shown yet)', null, ended('SESSION_REVOKED')],
-    ['the user is on the sign-in page already', '/signin?next=%2F', ended('TOKEN_EXPIRED')],
-  ])('goes straight to the sign-in page, whose banner says it, when %s', (_case, url, session) => {
-    const { ended$, ui, router } = setUp(url);
-
-    ended$.next(session);
-
-    expect(ui.alertSignOut).not.toHaveBeenCalled();
-    expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
-  });
-
-  describe('with a before-sign-out hook (withBeforeSignOut)', () => {
-    it('runs it in an injection context with the sign-out, and redirects once it and the dialog are done', () => {
-      const done = new Subject<void>();
-      let seen: unknown = null;
-      let injected: unknown = null;
-      const { ended$, closed$, router } = setUp('/account/sessions', (signingOut) => {
-        seen = signingOut;
-        injected = inject(LogoutPresenter);
-        return done;
-      });
-
-      ended$.next(ended('SESSION_REVOKED', { message: 'Revoked elsewhere.' }));
-
-      expect(seen).toEqual({ type: 'SESSION_REVOKED', message: 'Revoked elsewhere.', fromOtherTab: false });
-      expect(injected).toBeInstanceOf(LogoutPresenter);
-      closed$.complete();
-      expect(router.navigateByUrl).not.toHaveBeenCalled();
-      done.complete();
-      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin?returnUrl=%2Faccount%2Fsessions');
-    });
-
-    it('waits for a Promise, even when no dialog is shown', async () => {
-      let finish!: () => void;
-      const { ended$, router } = setUp('/', () => new Promise<void>((resolve) => (finish = resolve)));
-
-      ended$.next(ended('USER_INITIATED'));
-      await Promise.resolve();
-      expect(router.navigateByUrl).not.toHaveBeenCalled();
-
-      finish();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
-    });
-
-    it.each([
-      ['throws', () => { throw new Error('boom'); }],
-      ['never finishes', () => new Subject<void>()],
-    ])('does not hold the sign-out when the hook %s (at most the timeout)', (_case, hook) => {
-      const { ended$, router, scheduler } = setUp('/', hook as BeforeSignOut);
-
-      ended$.next(ended('USER_INITIATED'));
-      advanceBy(scheduler, BEFORE_SIGN_OUT_TIMEOUT_MS);
-
-      expect(router.navigateByUrl).toHaveBeenCalledWith('/signin');
-    });
+    TestBed.resetTestingModule();
+    const waiting = setUp('[{"type":"USER_INITIATED"}]');
+    waiting.run(() => flushLogoutEvents()).subscribe();
+    waiting.store.dispatch(AppActions.started());
+    expect(waiting.seen).toEqual(['flushed']);
   });
 });

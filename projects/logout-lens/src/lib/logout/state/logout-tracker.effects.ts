@@ -1,142 +1,100 @@
-import { EnvironmentInjector, inject } from '@angular/core';
-import { Router } from '@angular/router';
+import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, concatMap, exhaustMap, filter, forkJoin, last, fromEvent, interval, map, merge, of, switchMap, tap } from 'rxjs';
+import {
+  EMPTY,
+  Observable,
+  catchError,
+  exhaustMap,
+  filter,
+  fromEvent,
+  interval,
+  merge,
+  switchMap,
+  take,
+} from 'rxjs';
 
 import { AuthApi } from '../../auth/auth-api';
 import { AppActions } from '../../auth/state/auth.actions';
-import { EndedSession, authFeature } from '../../auth/state/auth.feature';
-import { onSignInPage, signInTree } from '../../auth/routes';
-import { LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../../config/logout-lens.config';
-import { WINDOW } from '../../platform/browser.tokens';
-import { ConsoleLog } from '../../platform/console-log';
-import { LogoutLensUi } from '../../platform/logout-lens-ui';
+import { authFeature } from '../../auth/state/auth.feature';
+import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { LOCAL_STORAGE, WINDOW } from '../../platform/browser.tokens';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
-import { beforeSignOutHook, runBeforeSignOut } from '../before-sign-out';
-import { LastLogoutReason } from '../last-logout-reason';
-import { LogoutEventOutbox } from '../logout-event-outbox';
-import { LogoutHistory } from '../logout-history';
-import { LogoutPresenter } from '../logout-messages';
-import { LogoutRecordBuilder } from '../logout-record-builder';
+import { LOGOUT_EVENT_QUEUE_KEY } from '../logout-event-queue';
 import { LogoutTrackerActions } from './logout-tracker.actions';
+import { SIGN_OUT_PATH, SignOutPath, endedSessions } from './sign-out-path';
 
-/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
-function endedSessions() {
-  return inject(Store)
-    .select(authFeature.selectLastLogout)
-    .pipe(filter((ended): ended is EndedSession => ended !== null));
+/** Runs one of the sign-out path's functions once it is loaded, in the injection context. */
+function onSignOutPath<T>(run: (path: SignOutPath) => Observable<T>): Observable<T> {
+  const injector = inject(EnvironmentInjector);
+  return inject(SIGN_OUT_PATH).pipe(switchMap((path) => runInInjectionContext(injector, () => run(path))));
+}
+
+/**
+ * Loads the sign-out path at the first sign-out of this page; the path's own effects then see
+ * every sign-out, this one included (the state still holds it).
+ */
+function firstSignOut<T>(run: (path: SignOutPath) => Observable<T>): Observable<T> {
+  const path$ = onSignOutPath(run);
+  return endedSessions().pipe(
+    take(1),
+    switchMap(() => path$),
+  );
 }
 
 /**
  * Writes every sign-out down: `logout_history`, `last_logout_reason`, a `[LogoutTracker]` line,
  * and the backend's audit trail (through the outbox, so an unreachable backend loses nothing).
  */
-export const recordLogout = createEffect(
-  (
-    ended$ = endedSessions(),
-    builder = inject(LogoutRecordBuilder),
-    history = inject(LogoutHistory),
-    reason = inject(LastLogoutReason),
-    outbox = inject(LogoutEventOutbox),
-    log = inject(ConsoleLog),
-  ) =>
-    ended$.pipe(
-      map((ended) => ({ ended, record: builder.build(ended) })),
-      tap(({ ended, record }) => reason.write(record, ended.session?.user.email)),
-      map(({ record }) => record),
-      tap((record) => {
-        const origin = record.from_other_tab ? ' (from another tab)' : '';
-        log.write('warn', '[LogoutTracker]', `Logout event: ${record.type}${origin} — ${record.message}`, record);
-        log.write('info', '[LogoutTracker]', `Idle time: ${formatIdle(record.idle_seconds)}`);
-      }),
-      // In order: into the shared history (under a cross-tab lock), then to the backend. A
-      // sign-out that came from another tab is reported by that tab, not again by this one.
-      concatMap((record) =>
-        history.appendShared(record).pipe(
-          switchMap(() => (record.from_other_tab ? of(false) : outbox.submit(record))),
-          map((delivered) => LogoutTrackerActions.recorded({ record, delivered })),
-        ),
-      ),
-    ),
-  { functional: true },
-);
+export const recordLogout = createEffect(() => firstSignOut((path) => path.recordLogout()), { functional: true });
+
+/** Says why before the redirect (a dialog when the user did not choose it), then the sign-in page. */
+export const alertBeforeRedirect = createEffect(() => firstSignOut((path) => path.alertBeforeRedirect()), {
+  functional: true,
+  dispatch: false,
+});
 
 /**
- * Says why before the redirect: a dialog that cannot be missed, then the sign-in page. The dialog
- * is for a sign-out the user did not choose, met on a page of the app; when they chose it (here or
- * in another tab), or no page has been shown yet (a reload that finds the session over), or they
- * are on the sign-in page already, they go there at once and its banner says it.
+ * Loads the sign-out path while a session is live, off the start-up's way, so that a sign-out
+ * with the network gone (the outbox keeps its event) still has its code.
  */
-export const alertBeforeRedirect = createEffect(
-  (
-    ended$ = endedSessions(),
-    ui = inject(LogoutLensUi),
-    router = inject(Router),
-    config = inject(LOGOUT_LENS_CONFIG),
-    presenter = inject(LogoutPresenter),
-    hook = beforeSignOutHook(),
-    injector = inject(EnvironmentInjector),
-    scheduler = inject(SESSION_SCHEDULER),
-  ) =>
-    ended$.pipe(
-      switchMap((ended) => {
-        // Other dialogs, and a notice such as "… You are still signed in", are no longer true.
-        ui.closeAll();
-        // The page to come back to after signing in again (none when the user chose to leave).
-        const signIn = signInTree(router, config, ended.logoutType === 'USER_INITIATED' ? null : router.url);
-        // The app's own clean-up runs while the dialog is up; the redirect waits for both.
-        const signingOut = { type: ended.logoutType, message: ended.message, fromOtherTab: ended.fromOtherTab };
-        const cleanedUp$ = runBeforeSignOut(hook, signingOut, injector, scheduler);
-        const alerted$ = needsDialog(ended, router, config)
-          ? ui
-              .alertSignOut({
-                type: ended.logoutType,
-                presentation: presenter.present(ended.logoutType),
-                fromOtherTab: ended.fromOtherTab,
-                delayMs: config.logoutAlertDelayMs,
-              })
-              .pipe(last(null, null))
-          : of(null);
-        return forkJoin([alerted$, cleanedUp$]).pipe(map(() => signIn));
-      }),
-      tap((signIn) => void router.navigateByUrl(signIn)),
+export const preloadSignOutPath = createEffect(
+  (session$ = inject(Store).select(authFeature.selectSession), path$ = inject(SIGN_OUT_PATH)) =>
+    session$.pipe(
+      filter((session) => session !== null),
+      take(1),
+      switchMap(() => path$.pipe(catchError(() => EMPTY))),
     ),
   { functional: true, dispatch: false },
 );
-
-/** Whether a sign-out is said in a dialog first: one the user did not choose, on a page other than sign-in. */
-function needsDialog(ended: EndedSession, router: Router, config: LogoutLensConfig): boolean {
-  if (ended.logoutType === 'USER_INITIATED') return false;
-  // Before the first page is shown (a reload) the user is on no page: the sign-in page is the first.
-  if (!router.navigated) return false;
-  return !onSignInPage(router, config);
-}
 
 /** Retries undelivered events: on start, when the browser is back online, and periodically. */
 export const flushLogoutEvents = createEffect(
   (
     actions$ = inject(Actions),
-    outbox = inject(LogoutEventOutbox),
+    storage = inject(LOCAL_STORAGE),
     win = inject(WINDOW),
     config = inject(LOGOUT_LENS_CONFIG),
     scheduler = inject(SESSION_SCHEDULER),
+    flush$ = onSignOutPath((path) => path.flushLogoutEvents()),
   ) =>
     merge(
       actions$.pipe(ofType(AppActions.started)),
       win ? fromEvent(win, 'online') : EMPTY,
       interval(config.sessionCheckIntervalMs, scheduler),
     ).pipe(
-      filter(() => outbox.pending().length > 0),
-      exhaustMap(() => outbox.flush()),
+      filter(() => hasItem(storage, LOGOUT_EVENT_QUEUE_KEY)),
+      exhaustMap(() => flush$),
     ),
   { functional: true, dispatch: false },
 );
 
-function formatIdle(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min ${seconds % 60} s` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+function hasItem(storage: Storage | null, key: string): boolean {
+  try {
+    return storage?.getItem(key) != null;
+  } catch {
+    return false;
+  }
 }
 
 /**

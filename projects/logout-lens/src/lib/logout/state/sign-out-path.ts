@@ -1,0 +1,24 @@
+import { InjectionToken, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { Observable, defer, filter, from, shareReplay } from 'rxjs';
+
+import { EndedSession, authFeature } from '../../auth/state/auth.feature';
+
+/** The code that runs when a session ends (`sign-out.effects.ts`). */
+export type SignOutPath = typeof import('./sign-out.effects');
+
+/**
+ * Loads the sign-out path once — while a session is live, or when a session ends or an
+ * undelivered event waits, whichever comes first — so none of it is in an app's initial bundle.
+ */
+export const SIGN_OUT_PATH = new InjectionToken<Observable<SignOutPath>>('LOGOUT_LENS_SIGN_OUT_PATH', {
+  providedIn: 'root',
+  factory: () => defer(() => from(import('./sign-out.effects'))).pipe(shareReplay(1)),
+});
+
+/** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
+export function endedSessions(): Observable<EndedSession> {
+  return inject(Store)
+    .select(authFeature.selectLastLogout)
+    .pipe(filter((ended): ended is EndedSession => ended !== null));
+}
