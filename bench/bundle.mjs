@@ -35,6 +35,8 @@ const MATERIAL = 'projects/logout-lens/material/';
 const DEVTOOLS = 'projects/logout-lens/devtools/';
 /** The code that runs when a session ends: loaded on demand, never initial. */
 const SIGN_OUT_PATH = 'projects/logout-lens/src/lib/logout/state/sign-out.effects.ts';
+/** The token monitor: fetched just after start, never initial. */
+const TOKEN_MONITORING = 'projects/logout-lens/src/lib/diagnostics/state/token-monitoring.ts';
 /** The peer's auth + idle libraries and its own glue around them. */
 const PEER_LIBS = ['node_modules/angular-oauth2-oidc/', 'node_modules/@ng-idle/core/'];
 const PEER_GLUE = ['bench/peer-app/src/app/auth/', 'bench/peer-app/src/app/idle/'];
@@ -53,6 +55,7 @@ try {
     const result = analyze(shippedBuild, prefixes);
     result.drawer = lazyChunk(result, `${DEVTOOLS}src/debug-drawer/`);
     result.signOutPath = lazyChunk(result, SIGN_OUT_PATH);
+    result.tokenMonitoring = lazyChunk(result, TOKEN_MONITORING);
     rmSync(shippedBuild.dir, { recursive: true, force: true });
     const mappedBuild = build(project, join(tmp, `${project}-maps`), true);
     result.compressed = compressedShare(mappedBuild, prefixes);
@@ -67,6 +70,8 @@ try {
   if (drawer.inInitial) throw new Error(`The debug drawer is in an initial chunk (${drawer.file}).`);
   if (!ours.signOutPath) throw new Error('No output chunk holds the sign-out path.');
   if (ours.signOutPath.inInitial) throw new Error(`The sign-out path is in an initial chunk (${ours.signOutPath.file}).`);
+  if (!ours.tokenMonitoring) throw new Error('No output chunk holds the token monitor.');
+  if (ours.tokenMonitoring.inInitial) throw new Error(`The token monitor is in an initial chunk (${ours.tokenMonitoring.file}).`);
   for (const lib of PEER_LIBS) {
     if (!(peer.attributed.byPrefix[lib] > 0)) throw new Error(`${lib} has no bytes in the peer's initial bundle (tree-shaken?)`);
   }
@@ -345,6 +350,7 @@ function report(ours, peer, drawer) {
     ['Debug drawer lazy chunk, gzip -9, kB', kB(drawer.chunk.gzip), 'n/a', 'n/a'],
     ['Debug drawer first open incl. lazy shared chunks not in the initial bundle, gzip -9, kB', kB(drawer.withShared.gzip), 'n/a', 'n/a'],
     ['Sign-out path lazy chunk (loaded while a session is live), incl. lazy shared chunks, gzip -9, kB', kB(ours.signOutPath.withShared.gzip), 'n/a', 'n/a'],
+    ['Token monitor lazy chunk (fetched just after start), incl. lazy shared chunks, gzip -9, kB', kB(ours.tokenMonitoring.withShared.gzip), 'n/a', 'n/a'],
   ];
   const notes = [
     'Builds: `ng build <project> --configuration production --stats-json` (the shipped configuration: no source maps) for demo (the demo app on the library) and bench-peer (bench/peer-app), both zoneless Angular 21, same global styles (Roboto + Material Icons CSS + src/styles.scss), sign-in and home pages lazy in both.',
@@ -355,6 +361,7 @@ function report(ours, peer, drawer) {
     `Peer = angular-oauth2-oidc + @ng-idle/core ${kb(peerLibs)} (${prefixList(Object.fromEntries(PEER_LIBS.map((p) => [p, pa.byPrefix[p] ?? 0])))}) + glue ${kb(peerGlue)} (${prefixList(Object.fromEntries(PEER_GLUE.map((p) => [p, pa.byPrefix[p] ?? 0])))}); plus modules reachable only through them: ${depList(pa.deps)}. Both libraries depend on tslib only; angular-oauth2-oidc bundles its own SHA-256 (fast-sha256) inside its fesm file, so it is counted with the library.`,
     `Framework modules (Angular/Material/CDK/NgRx) that main reaches only through that code, not counted above (module granularity; rxjs comes through its barrel and is never exclusive): ours ${depList(oa.framework)}; peer ${depList(pa.framework)}. Other initial app code importing Material/CDK itself: ours ${ours.materialImporters.join(', ') || 'none'}; peer ${peer.materialImporters.join(', ') || 'none'}${peer.materialImporters.length ? '' : ' (so all Material/CDK in the peer\'s initial bundle is there for its idle warning dialog)'}.`,
     `Sign-out path (the record, history, outbox, presenter and before-sign-out hook; ${SIGN_OUT_PATH}): ${ours.signOutPath.file}, ${kb(ours.signOutPath.chunk.raw)} raw, plus ${ours.signOutPath.sharedFiles.length} lazy shared chunk(s); loaded once a session is live, or when one ends or an undelivered event waits — never in the initial chunks (the bench fails otherwise).`,
+    `Token monitor (window.__tokenMonitor, the [TokenMonitor] lines, late checks; ${TOKEN_MONITORING}): ${ours.tokenMonitoring.file}, ${kb(ours.tokenMonitoring.chunk.raw)} raw, plus ${ours.tokenMonitoring.sharedFiles.length} lazy shared chunk(s); fetched as the app starts, beside its initial bundle rather than in it — never in the initial chunks (the bench fails otherwise).`,
     `Debug drawer: ${drawer.file} holds ${DEVTOOLS}src/debug-drawer (${kb(drawer.drawerBytes)} of its inputs); first open also fetches ${drawer.sharedFiles.length} lazy shared chunk(s) not in the initial bundle (${drawer.sharedFiles.join(', ') || 'none'}).`,
     'The peer needs one workaround to run zoneless: @ng-idle/core 16 reads the zone.js global `Zone` in InterruptSource.attach() (ReferenceError without zone.js); bench/peer-app/src/app/idle/zoneless-interrupts.ts replaces attach() and is counted as glue. With zone.js instead, the peer would also ship the zone.js polyfill (not installed here, not measured).',
     `Initial JS by package, ours minus peer (raw, differences ≥ 1 kB): ${packageDiff || 'none'}.`,

@@ -17,7 +17,6 @@ import { ErrorLog, recordErrorsOf } from '../diagnostics/error-log';
 import * as activityEffects from '../diagnostics/state/activity.effects';
 import { diagnosticsFeature } from '../diagnostics/state/diagnostics.feature';
 import * as tokenMonitorEffects from '../diagnostics/state/token-monitor.effects';
-import { TokenMonitor } from '../diagnostics/token-monitor';
 import * as idleEffects from '../idle/idle.effects';
 import * as logoutTrackerEffects from '../logout/state/logout-tracker.effects';
 import * as tabSyncEffects from '../sync/tab-sync.effects';
@@ -26,7 +25,7 @@ import { LogoutLens } from './logout-lens';
 
 /**
  * Everything Logout Lens needs, in one call: the configuration, its state and effects, the
- * error recorder (around the app's own ErrorHandler) and the start-up (restoring the session, `window.__tokenMonitor`). Add
+ * error recorder (around the app's own ErrorHandler) and the start-up (restoring the session; `window.__tokenMonitor` just after). Add
  * `logoutLensInterceptor` to `provideHttpClient(withInterceptors([...]))` next to it.
  *
  * ```ts
@@ -67,7 +66,6 @@ export function provideLogoutLens(
       inject(LogoutLens);
       // The app's own ErrorHandler stays; Logout Lens only notes each error for the report.
       recordErrorsOf(inject(ErrorHandler), inject(ErrorLog));
-      inject(TokenMonitor).install();
       inject(Store).dispatch(AppActions.started());
     }),
   ]);

@@ -1,72 +1,22 @@
-import { inject } from '@angular/core';
-import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, defer, filter, fromEvent, interval, map, merge, startWith, tap } from 'rxjs';
+import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
+import { createEffect } from '@ngrx/effects';
+import { EMPTY, catchError, defer, switchMap } from 'rxjs';
 
-import { AuthApiActions, SessionActions } from '../../auth/state/auth.actions';
-import { ChangePasswordPageActions } from '../../auth/state/change-password-page.actions';
-import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
-import { LateTimer } from '../../diagnosis/evidence';
-import { CLOCK, WINDOW } from '../../platform/browser.tokens';
 import { ConsoleLog } from '../../platform/console-log';
-import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
-import { TokenMonitor } from '../token-monitor';
-import { LATE_TIMER_MS, describeTokenStatus } from '../token-status';
-import { TokenMonitorActions } from './diagnostics.actions';
 
 /**
- * The token expiry monitor: checks every 30 s (configurable), when the tab becomes visible, and
- * after every sign-in or refresh; logs a colour-coded `[TokenMonitor]` line at the configured
- * level and records checks that fired late (sleep, background-tab throttling).
+ * The token monitor (`window.__tokenMonitor`, the `[TokenMonitor]` lines, late checks): fetched
+ * as soon as the app starts, beside it rather than in its initial bundle, then run. A monitor
+ * that cannot be fetched (the app was redeployed under it) is said once; the session goes on.
  */
 export const monitorTokens = createEffect(
-  (
-    actions$ = inject(Actions),
-    monitor = inject(TokenMonitor),
-    log = inject(ConsoleLog),
-    config = inject(LOGOUT_LENS_CONFIG),
-    scheduler = inject(SESSION_SCHEDULER),
-    clock = inject(CLOCK),
-    win = inject(WINDOW),
-  ) => {
-    const period = config.tokenMonitorIntervalMs;
-    const ticks = defer(() => {
-      let expected = clock() + period;
-      return interval(period, scheduler).pipe(
-        map((): LateTimer | null => {
-          const firedAt = clock();
-          const delayMs = firedAt - expected;
-          const late = delayMs >= LATE_TIMER_MS ? { expectedAt: expected, firedAt, delayMs } : null;
-          expected = firedAt + period;
-          return late;
-        }),
-      );
-    });
-    const shown = win
-      ? fromEvent(win.document, 'visibilitychange').pipe(filter(() => win.document.visibilityState === 'visible'))
-      : EMPTY;
-    const sessionChanges = actions$.pipe(
-      ofType(
-        AuthApiActions.signInSucceeded,
-        AuthApiActions.tokenRefreshed,
-        ChangePasswordPageActions.passwordChanged,
-        AuthApiActions.restoreDeferred,
-        AuthApiActions.refreshFailedTransiently,
-        SessionActions.ended,
-      ),
-    );
-    log.write('info', '[TokenMonitor]', `Starting token expiry monitoring (every ${period / 1000} s)…`);
-    return merge(ticks, merge(shown, sessionChanges).pipe(map(() => null))).pipe(
-      startWith(null),
-      map((late) => ({ status: monitor.status(late), late })),
-      tap(({ status, late }) => {
-        if (late) {
-          log.write('warn', '[TokenMonitor]', `Check ran ${Math.round(late.delayMs / 1000)} s late (sleep or throttling).`);
-        }
-        const level = status.level === 'critical' ? 'error' : status.level === 'warning' ? 'warn' : 'info';
-        log.write(level, '[TokenMonitor]', describeTokenStatus(status), status);
+  (injector = inject(EnvironmentInjector), log = inject(ConsoleLog)) =>
+    defer(() => import('./token-monitoring')).pipe(
+      switchMap((monitoring) => runInInjectionContext(injector, () => monitoring.startTokenMonitor())),
+      catchError(() => {
+        log.write('warn', '[TokenMonitor]', 'The token monitor could not be loaded; the session is not affected.');
+        return EMPTY;
       }),
-      map(({ status, late }) => TokenMonitorActions.checked({ status, late })),
-    );
-  },
+    ),
   { functional: true },
 );
