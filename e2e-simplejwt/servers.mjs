@@ -60,15 +60,19 @@ function target(req) {
   return ports[cookie?.[1] ?? 'contrib'];
 }
 
+// A connection of its own for each request (`agent: false`): runserver closes a connection after
+// each answer, and Node's keep-alive agent could hand the next request a socket runserver had just
+// closed, which ends in ECONNRESET and a 502 no backend ever sent.
 createServer((req, res) => {
   const upstream = httpRequest(
-    { host: '127.0.0.1', port: target(req), path: req.url, method: req.method, headers: req.headers },
+    { host: '127.0.0.1', port: target(req), path: req.url, method: req.method, headers: req.headers, agent: false },
     (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     },
   );
-  upstream.on('error', () => {
+  upstream.on('error', (error) => {
+    process.stderr.write(`[router] ${req.method} ${req.url?.split('?')[0]}: ${error.message}\n`);
     if (!res.headersSent) res.writeHead(502).end();
   });
   req.pipe(upstream);
