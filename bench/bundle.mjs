@@ -14,8 +14,12 @@
 //    in each initial chunk; the figure is how much the chunk's gzip/brotli size drops without them;
 //  - the bytes of /material and /devtools in the initial JS (devtools must be 0), and the debug
 //    drawer's lazy chunk.
-// Four builds (2 apps × with/without source maps, ~2–3 min on 2 cores), into a temp dir removed
-// at the end; nothing in dist/ is touched.
+//  - the same for the demo built against the packed library (`ng build logout-lens`, then the demo
+//    with `-c production,packaged`, which resolves @logout-lens/angular to dist/logout-lens): what an
+//    app that installs the package gets. ng-packagr flattens each entry point into one module, so
+//    everything the core entry exports and anything uses (also only its lazy parts) is in it.
+// Six builds (3 × with/without source maps) and the library (~3–4 min on 2 cores), into a temp dir
+// removed at the end; dist/logout-lens is rebuilt.
 // Writes bench/.results/bundle.json and prints the table. Exits non-zero on any failure.
 // kB = 1000 bytes, as the Angular CLI prints them.
 import { spawnSync } from 'node:child_process';
@@ -37,6 +41,11 @@ const DEVTOOLS = 'projects/logout-lens/devtools/';
 const SIGN_OUT_PATH = 'projects/logout-lens/src/lib/logout/state/sign-out.effects.ts';
 /** The token monitor: fetched just after start, never initial. */
 const TOKEN_MONITORING = 'projects/logout-lens/src/lib/diagnostics/state/token-monitoring.ts';
+/** The core entry point as the packed library ships it: its flat module and the chunk it shares. */
+const PACKED = 'dist/logout-lens/fesm2022/';
+const PACKED_CORE = [`${PACKED}logout-lens-angular.mjs`, `${PACKED}logout-lens-angular-logout-lens-angular-`];
+const PACKED_MATERIAL = `${PACKED}logout-lens-angular-material`;
+const PACKED_DEVTOOLS = `${PACKED}logout-lens-angular-devtools`;
 /** The peer's auth + idle libraries and its own glue around them. */
 const PEER_LIBS = ['node_modules/angular-oauth2-oidc/', 'node_modules/@ng-idle/core/'];
 const PEER_GLUE = ['bench/peer-app/src/app/auth/', 'bench/peer-app/src/app/idle/'];
@@ -63,6 +72,8 @@ try {
     return result;
   };
   const ours = measure('demo', OURS);
+  const packed = measurePacked();
+  if (packed.devtools > 0) throw new Error(`${packed.devtools} bytes of the packed /devtools are in the initial chunks.`);
   const peer = measure('bench-peer', [...PEER_LIBS, ...PEER_GLUE]);
   const drawer = ours.drawer;
   if (!drawer) throw new Error('No output chunk holds the debug drawer: it is not lazy any more?');
@@ -75,7 +86,7 @@ try {
   for (const lib of PEER_LIBS) {
     if (!(peer.attributed.byPrefix[lib] > 0)) throw new Error(`${lib} has no bytes in the peer's initial bundle (tree-shaken?)`);
   }
-  const result = report(ours, peer, drawer);
+  const result = report(ours, peer, drawer, packed);
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'bundle.json'), JSON.stringify(result, null, 2) + '\n');
   printTable(result);
@@ -88,9 +99,47 @@ try {
 }
 process.exit(exitCode);
 
+/**
+ * The demo built against the packed library: the core's bytes in its initial JS (the flat module's
+ * inputs, raw; the source-map build maps them back to projects/logout-lens/src for the compressed
+ * share), and the packed /material and /devtools bytes there.
+ */
+function measurePacked() {
+  console.log('Building the library (ng build logout-lens)…');
+  const lib = spawnSync(join(root, 'node_modules', '.bin', 'ng'), ['build', 'logout-lens'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  if (lib.status !== 0) {
+    process.stderr.write(`${lib.stdout ?? ''}${lib.stderr ?? ''}`);
+    throw new Error(`ng build logout-lens failed (exit ${lib.status ?? `signal ${lib.signal}`})`);
+  }
+  const shippedBuild = build('demo', join(tmp, 'demo-packed'), false, 'production,packaged');
+  const result = analyze(shippedBuild, PACKED_CORE);
+  const stats = JSON.parse(readFileSync(join(shippedBuild.dir, 'stats.json'), 'utf8'));
+  const initialInputs = initialFiles(shippedBuild, stats).js.flatMap((f) => Object.entries(stats.outputs[f].inputs));
+  const bytesUnder = (prefix) => initialInputs.filter(([path]) => path.startsWith(prefix)).reduce((n, [, v]) => n + v.bytesInOutput, 0);
+  if (!(result.attributed.raw > 0)) throw new Error('The packed core has no bytes in the initial bundle: not resolved to dist/logout-lens?');
+  rmSync(shippedBuild.dir, { recursive: true, force: true });
+  const mappedBuild = build('demo', join(tmp, 'demo-packed-maps'), true, 'production,packaged');
+  const compressed = compressedShare(mappedBuild, OURS);
+  rmSync(mappedBuild.dir, { recursive: true, force: true });
+  return {
+    raw: result.attributed.raw,
+    gzip: compressed.gzip,
+    brotli: compressed.brotli,
+    totals: result.totals,
+    cli: shippedBuild.cli,
+    material: bytesUnder(PACKED_MATERIAL),
+    devtools: bytesUnder(PACKED_DEVTOOLS),
+  };
+}
+
 /** Builds one project for production with stats (and source maps if asked) into `outDir`. */
-function build(project, outDir, sourceMap) {
-  const flags = ['--configuration', 'production', '--stats-json', ...(sourceMap ? ['--source-map'] : [])];
+function build(project, outDir, sourceMap, configuration = 'production') {
+  const flags = ['--configuration', configuration, '--stats-json', ...(sourceMap ? ['--source-map'] : [])];
   console.log(`Building ${project} (${flags.join(' ')})…`);
   const t0 = Date.now();
   const run = spawnSync(
@@ -301,7 +350,7 @@ function lazyChunk(analysis, prefix) {
   };
 }
 
-function report(ours, peer, drawer) {
+function report(ours, peer, drawer, packed) {
   const kB = (n) => Math.round(n / 100) / 10;
   const pct = (n, d) => Math.round((1000 * n) / d) / 10;
   const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
@@ -337,6 +386,11 @@ function report(ours, peer, drawer) {
     row('Session/auth/idle code in initial JS, raw, kB (ours: the core entry point @logout-lens/angular; peer: angular-oauth2-oidc + @ng-idle/core + glue)', oa.raw, pa.raw),
     row('Session/auth/idle code in initial JS, gzip -9, kB (marginal: chunks minus that code)', oc.gzip, pc.gzip),
     row('Session/auth/idle code in initial JS, brotli q11, kB (marginal)', oc.brotli, pc.brotli),
+    row('Packed library (the demo on dist/logout-lens, as an app that installs it): core in initial JS, raw, kB', packed.raw, pa.raw),
+    row('Packed library: core in initial JS, gzip -9, kB (marginal)', packed.gzip, pc.gzip),
+    row('Packed library: initial bundle, gzip -9 (each file), kB', packed.totals.gzip, peer.totals.gzip),
+    ['Packed library: /material in initial JS, raw, kB', kB(packed.material), 'n/a', 'n/a'],
+    ['Packed library: /devtools in initial JS, bytes', packed.devtools, 'n/a', 'n/a'],
     [
       'Share of initial JS taken by that code (raw), %',
       pct(oa.raw, ours.totals.jsRaw),
@@ -358,6 +412,7 @@ function report(ours, peer, drawer) {
     `Angular CLI's own figures for the same builds (its "estimated transfer" tracks brotli): ours ${ours.cli ? `${ours.cli.raw} raw / ${ours.cli.transfer} estimated transfer` : 'n/a'}; peer ${peer.cli ? `${peer.cli.raw} raw / ${peer.cli.transfer} estimated transfer` : 'n/a'}.`,
     `Attribution, raw: sum of esbuild \`bytesInOutput\` over the initial JS chunks for each input path (minified bytes). Compressed: a second production build of each app with --source-map (Angular then emits slightly different code: initial JS ${kb(oc.jsRaw)} vs ${kb(ours.totals.jsRaw)} for ours, ${kb(pc.jsRaw)} vs ${kb(peer.totals.jsRaw)} for the peer; sourceMappingURL comments stripped) gives each module's byte ranges per chunk; the figure is how much each chunk's gzip/brotli size drops when those ranges are cut out, summed. Cross-checks, gzip: ours ${kb(oc.standaloneGzip)} / peer ${kb(pc.standaloneGzip)} when that code is compressed on its own; ${kb(oa.proRataGzip)} / ${kb(pa.proRataGzip)} pro rata to each chunk's ratio; the mapped ranges cover ${kb(oc.mapped)} / ${kb(pc.mapped)} raw.`,
     `Ours = the core entry point @logout-lens/angular (${OURS.join(', ')}, compiled from source by the demo app, the library's first consumer): ${prefixList(oa.byPrefix)}; plus app modules or non-framework packages reachable from main only through it: ${depList(oa.deps)}. /material (dialogs, banner, idle warning: ${kb(ours.entryPoints.material)} raw in the initial JS) and /devtools (${ours.entryPoints.devtools} bytes initial; lazy) are not in that figure.`,
+    `Packed = the demo built against the packed library (ng build logout-lens, then ng build demo -c production,packaged: bench/tsconfig.packaged.json resolves @logout-lens/angular to dist/logout-lens), as an app that installs @logout-lens/angular gets it. ng-packagr flattens the core entry point into one module (plus a chunk per dynamic import), so everything it exports that the app or any lazy part uses is in that module and so in the initial JS; only what is reached through a dynamic import (the sign-out path, the token monitor, loadLogoutLensKit()) stays out. Core ${kb(packed.raw)} raw (its flat module's inputs), ${kb(packed.gzip)} gzip marginal (the source-map build maps it back to projects/logout-lens/src); /material ${kb(packed.material)} raw initial; /devtools ${packed.devtools} bytes initial. Angular CLI: ${packed.cli ? `${packed.cli.raw} raw / ${packed.cli.transfer} estimated transfer` : 'n/a'}.`,
     `Peer = angular-oauth2-oidc + @ng-idle/core ${kb(peerLibs)} (${prefixList(Object.fromEntries(PEER_LIBS.map((p) => [p, pa.byPrefix[p] ?? 0])))}) + glue ${kb(peerGlue)} (${prefixList(Object.fromEntries(PEER_GLUE.map((p) => [p, pa.byPrefix[p] ?? 0])))}); plus modules reachable only through them: ${depList(pa.deps)}. Both libraries depend on tslib only; angular-oauth2-oidc bundles its own SHA-256 (fast-sha256) inside its fesm file, so it is counted with the library.`,
     `Framework modules (Angular/Material/CDK/NgRx) that main reaches only through that code, not counted above (module granularity; rxjs comes through its barrel and is never exclusive): ours ${depList(oa.framework)}; peer ${depList(pa.framework)}. Other initial app code importing Material/CDK itself: ours ${ours.materialImporters.join(', ') || 'none'}; peer ${peer.materialImporters.join(', ') || 'none'}${peer.materialImporters.length ? '' : ' (so all Material/CDK in the peer\'s initial bundle is there for its idle warning dialog)'}.`,
     `Sign-out path (the record, history, outbox, presenter and before-sign-out hook; ${SIGN_OUT_PATH}): ${ours.signOutPath.file}, ${kb(ours.signOutPath.chunk.raw)} raw, plus ${ours.signOutPath.sharedFiles.length} lazy shared chunk(s); loaded once a session is live, or when one ends or an undelivered event waits — never in the initial chunks (the bench fails otherwise).`,

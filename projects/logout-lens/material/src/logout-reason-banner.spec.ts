@@ -8,6 +8,7 @@ import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../src/lib/config/logout-lens.con
 import { initialDiagnosticsState } from '../../src/lib/diagnostics/state/diagnostics.feature';
 import { LAST_LOGOUT_REASON_KEY, LastLogoutReason } from '../../src/lib/logout/last-logout-reason';
 import { record } from '../../src/lib/model/logout-record.fixture';
+import { loadLogoutLensKit } from '../../src/lib/report/logout-lens-kit';
 import { SESSION_STORAGE } from '../../src/lib/platform/browser.tokens';
 import { SESSION_SCHEDULER } from '../../src/lib/platform/scheduler.token';
 import { advanceBy } from '../../src/testing/virtual-time';
@@ -36,8 +37,11 @@ describe('LogoutReasonBanner', () => {
   }
 
   const banner = () => (fixture.nativeElement as HTMLElement).querySelector('section.banner');
+  /** Renders once the banner's words and diagnosis have been fetched (they load with the page). */
   const settle = async () => {
+    await loadLogoutLensKit();
     fixture.detectChanges();
+    await fixture.whenStable();
     await fixture.whenStable();
     fixture.detectChanges();
   };

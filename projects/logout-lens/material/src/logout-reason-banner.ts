@@ -1,22 +1,21 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, inject } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
-import { BehaviorSubject, EMPTY, combineLatest, distinctUntilChanged, map, switchMap, timer } from 'rxjs';
+import { BehaviorSubject, EMPTY, catchError, combineLatest, distinctUntilChanged, from, map, switchMap, timer } from 'rxjs';
 
 import {
-  EvidenceCollector,
   LOGOUT_LENS_CONFIG,
   LastLogoutReason,
   LogoutLensIntl,
-  LogoutPresenter,
+  LogoutPresentation,
   LogoutRecord,
   SESSION_SCHEDULER,
   TIME_FORMAT,
-  diagnose,
   intlWords,
+  loadLogoutLensKit,
 } from '@logout-lens/angular';
 import { ENGLISH_BANNER_WORDS } from './material-words.en';
 import { rerenderOnChanges } from './rerender';
@@ -41,12 +40,12 @@ export class LogoutReasonBanner {
   private readonly config = inject(LOGOUT_LENS_CONFIG);
   protected readonly intl = inject(LogoutLensIntl);
   protected readonly words = intlWords(this.intl, (i) => i.banner, ENGLISH_BANNER_WORDS);
-  private readonly presenter = inject(LogoutPresenter);
-  protected readonly presentation = (record: LogoutRecord) => this.presenter.present(record.type);
-  private readonly evidence = inject(EvidenceCollector);
+  /** The reason's words and the diagnosis, fetched with the page (they are not in the initial bundle). */
+  private readonly explain = toSignal(this.loadExplanation(inject(Injector)), { initialValue: null });
+  protected readonly ready = () => this.explain() !== null;
+  protected readonly presentation = (record: LogoutRecord): LogoutPresentation => this.explain()!.present(record);
   /** The most likely cause, from this record and what else this browser saw, in the app's words. */
-  protected readonly diagnosis = (record: LogoutRecord) =>
-    diagnose(this.evidence.collect(record), this.intl.diagnosis).sentence;
+  protected readonly diagnosis = (record: LogoutRecord): string => this.explain()!.diagnose(record);
 
   protected readonly timeFormat = TIME_FORMAT;
   private readonly hovered = new BehaviorSubject(false);
@@ -69,6 +68,21 @@ export class LogoutReasonBanner {
         takeUntilDestroyed(inject(DestroyRef)),
       )
       .subscribe(() => this.dismiss());
+  }
+
+  private loadExplanation(injector: Injector) {
+    return from(loadLogoutLensKit()).pipe(
+      map((kit) => {
+        const presenter = injector.get(kit.LogoutPresenter);
+        const evidence = injector.get(kit.EvidenceCollector);
+        return {
+          present: (record: LogoutRecord) => presenter.present(record.type),
+          diagnose: (record: LogoutRecord) => kit.diagnose(evidence.collect(record), this.intl.diagnosis).sentence,
+        };
+      }),
+      // Not fetched (the app was redeployed under the page): the sign-in page stays usable.
+      catchError(() => EMPTY),
+    );
   }
 
   protected hover(on: boolean): void {

@@ -3,15 +3,17 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Injectable } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
-import { MatDialog } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
 import {
   LogoutLensIntl,
+  LogoutLensKit,
   SESSION_SCHEDULER,
   initialAuthState,
   initialDiagnosticsState,
+  loadLogoutLensKit,
   provideLogoutLensConfig,
 } from '@logout-lens/angular';
 import { DebugLauncher } from '../debug-launcher/debug-launcher';
@@ -34,6 +36,12 @@ class AppIntl extends LogoutLensIntl {
 }
 
 describe('the debug drawer and its launcher', () => {
+  // What the launcher hands the drawer it opens.
+  let kit: LogoutLensKit;
+  beforeAll(async () => {
+    kit = await loadLogoutLensKit();
+  });
+
   function configure(intl: boolean): void {
     TestBed.configureTestingModule({
       providers: [
@@ -43,6 +51,7 @@ describe('the debug drawer and its launcher', () => {
         provideLogoutLensConfig({ showDebugButton: true }),
         { provide: SESSION_SCHEDULER, useValue: new VirtualTimeScheduler() },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: MAT_DIALOG_DATA, useFactory: () => kit },
         ...(intl ? [{ provide: LogoutLensIntl, useClass: AppIntl }] : []),
       ],
     });

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
-import { MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatExpansionModule } from '@angular/material/expansion';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -14,24 +14,19 @@ import { catchError, of, timer } from 'rxjs';
 import {
   ActivityClock,
   ApiCallLog,
-  AuditApi,
   AuditRecord,
   authFeature,
   AuthStorage,
-  diagnose,
-  DiagnosticReportBuilder,
   ErrorLog,
-  EvidenceCollector,
   LOGOUT_LENS_CONFIG,
-  LogoutHistory,
   LogoutLensIntl,
   SESSION_SCHEDULER,
   SessionInfo,
   TAB_ID,
   TabRegistry,
   TIME_FORMAT,
-  TokenMonitor,
   WINDOW,
+  LogoutLensKit,
   intlWords,
 } from '@logout-lens/angular';
 import { clockCorrectionNote, isNotableSkew } from './clock-note';
@@ -67,10 +62,12 @@ export class DebugDrawer {
   /** Every date and time in the drawer, in the app's one format (local time). */
   protected readonly timeFormat = TIME_FORMAT;
   private readonly store = inject(Store);
-  private readonly monitor = inject(TokenMonitor);
-  private readonly evidence = inject(EvidenceCollector);
+  /** The report, diagnosis, history and monitor, fetched with the drawer (`loadLogoutLensKit()`). */
+  private readonly kit = inject<LogoutLensKit>(MAT_DIALOG_DATA);
+  private readonly monitor = inject(this.kit.TokenMonitor);
+  private readonly evidence = inject(this.kit.EvidenceCollector);
   private readonly activity = inject(ActivityClock);
-  private readonly reports = inject(DiagnosticReportBuilder);
+  private readonly reports = inject(this.kit.DiagnosticReportBuilder);
   private readonly clipboard = inject(Clipboard);
   private readonly snackBar = inject(MatSnackBar);
   private readonly win = inject(WINDOW);
@@ -79,13 +76,13 @@ export class DebugDrawer {
   protected readonly deviceId = inject(AuthStorage).deviceId();
   private readonly apiCalls = inject(ApiCallLog);
   private readonly errors = inject(ErrorLog);
-  private readonly history = inject(LogoutHistory);
+  private readonly history = inject(this.kit.LogoutHistory);
 
   /** Ticks every second so countdowns stay live while the drawer is open. */
   private readonly now = toSignal(timer(0, 1000, inject(SESSION_SCHEDULER)), { initialValue: 0 });
   protected readonly auth = this.store.selectSignal(authFeature.selectAuthState);
   protected readonly status = computed(() => (this.now(), this.monitor.status()));
-  protected readonly diagnosis = computed(() => (this.now(), diagnose(this.evidence.collect(), this.intl.diagnosis)));
+  protected readonly diagnosis = computed(() => (this.now(), this.kit.diagnose(this.evidence.collect(), this.intl.diagnosis)));
   protected readonly idle = computed(() => (this.now(), formatSpan(Math.max(0, Math.round(this.activity.idleMs() / 1000)))));
   protected readonly lastActivity = computed(() => (this.now(), this.activity.lastActivityAt()));
   protected readonly recentLogouts = computed(() => (this.now(), [...this.history.read()].reverse().slice(0, 10)));
@@ -122,7 +119,7 @@ export class DebugDrawer {
 
   constructor() {
     if (this.auth().status === 'signed-in') {
-      inject(AuditApi)
+      inject(this.kit.AuditApi)
         .forDevice(this.deviceId)
         .pipe(catchError(() => of(null)))
         .subscribe((records) => this.serverAudit.set(records));

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 
-import { LOGOUT_LENS_CONFIG, LogoutLensIntl, intlWords } from '@logout-lens/angular';
+import { LOGOUT_LENS_CONFIG, LogoutLensIntl, intlWords, loadLogoutLensKit } from '@logout-lens/angular';
 import { ENGLISH_DRAWER_WORDS } from '../debug-drawer/drawer-words.en';
 
 /**
@@ -73,8 +73,9 @@ export class DebugLauncher {
     if (this.opening) return;
     this.opening = true;
     try {
-      const { DebugDrawer } = await import('../debug-drawer/debug-drawer');
+      const [{ DebugDrawer }, kit] = await Promise.all([import('../debug-drawer/debug-drawer'), loadLogoutLensKit()]);
       this.drawer = this.dialog.open(DebugDrawer, {
+        data: kit,
         position: { right: '0', top: '0' },
         height: '100%',
         width: '520px',

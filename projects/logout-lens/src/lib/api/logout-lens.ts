@@ -18,6 +18,7 @@ import { Credentials, SessionInfo, SessionPolicy, SignInError } from '../model/s
 import { ApiErrorActions } from '../notifications/api-error.actions';
 import { CLOCK } from '../platform/browser.tokens';
 import { TabSyncActions } from '../tabs/state/tab-sync.actions';
+import { loadLogoutLensKit } from '../report/logout-lens-kit';
 import { LogoutLensEvent } from './logout-lens-events';
 
 /** A sign-in the server refused, with the reason in a form a page can put into words. */
@@ -132,7 +133,7 @@ export class LogoutLens {
    */
   async report(options: { serverAudit?: boolean } = {}): Promise<Record<string, unknown>> {
     // The report and the diagnosis rules load on first use: they are not in the initial bundle.
-    const { AuditApi, DiagnosticReportBuilder } = await import('../report/report');
+    const { AuditApi, DiagnosticReportBuilder } = await loadLogoutLensKit();
     let audit = null;
     if (options.serverAudit) {
       const api = this.injector.get(AuditApi);

@@ -1,5 +1,6 @@
 /** How the diagnosis puts numbers into words: durations, counts, times and HTTP statuses. */
 import { formatDate } from '@angular/common';
+import { TIME_FORMAT } from '../model/time-format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -26,12 +27,6 @@ export function timesText(count: number): string {
   return `${count} times`;
 }
 
-/**
- * The one format every time the user sees is shown in: the browser's local time, as Angular's
- * `medium` date format ("Nov 28, 2026, 10:00:00 AM"), the same as the banner, the drawer and the
- * history.
- */
-export const TIME_FORMAT = 'medium';
 
 /** An instant in the user's local time, in TIME_FORMAT. */
 export function localTimeText(epochMs: number): string {
