@@ -109,6 +109,14 @@ function headlines(results) {
         `${raw[2]} / ${gzip[2]} kB for angular-oauth2-oidc + @ng-idle/core — ${raw[3]} raw, ${gzip[3]} gzip.`,
     );
   }
+  const packedRaw = row('bundle', (label) => label.startsWith('Packed library (the demo on dist/logout-lens'));
+  const packedGzip = row('bundle', (label) => label.startsWith('Packed library: core in initial JS, gzip'));
+  if (packedRaw && packedGzip) {
+    out.push(
+      `Bundle, the packed library (as an app that installs it gets it): the core's code in the initial bundle is ` +
+        `${packedRaw[1]} kB raw / ${packedGzip[1]} kB gzip — ${packedRaw[3]} raw, ${packedGzip[3]} gzip of the peer's.`,
+    );
+  }
   const drawer = row('bundle', (label) => label.startsWith('Debug drawer lazy chunk, gzip'));
   if (drawer) out.push(`Debug drawer: ${drawer[1]} kB gzip, loaded only when opened.`);
   const activity = row('activity', (_label, r) => String(r[1]).startsWith('ours / ng-idle'));
