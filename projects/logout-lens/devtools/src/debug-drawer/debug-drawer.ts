@@ -20,13 +20,13 @@ import {
   ErrorLog,
   LOGOUT_LENS_CONFIG,
   LogoutLensIntl,
+  LogoutLensKit,
   SESSION_SCHEDULER,
   SessionInfo,
   TAB_ID,
   TabRegistry,
   TIME_FORMAT,
   WINDOW,
-  LogoutLensKit,
   intlWords,
 } from '@logout-lens/angular';
 import { clockCorrectionNote, isNotableSkew } from './clock-note';

@@ -17,8 +17,8 @@ import { LogoutType } from '../model/logout-type';
 import { Credentials, SessionInfo, SessionPolicy, SignInError } from '../model/session.model';
 import { ApiErrorActions } from '../notifications/api-error.actions';
 import { CLOCK } from '../platform/browser.tokens';
-import { TabSyncActions } from '../tabs/state/tab-sync.actions';
 import { loadLogoutLensKit } from '../report/logout-lens-kit';
+import { TabSyncActions } from '../tabs/state/tab-sync.actions';
 import { LogoutLensEvent } from './logout-lens-events';
 
 /** A sign-in the server refused, with the reason in a form a page can put into words. */
@@ -49,7 +49,7 @@ export class LogoutLens {
   private readonly policies = inject(SessionPolicyStore);
   private policyRequested = false;
   private readonly auth = this.store.selectSignal(authFeature.selectAuthState);
-  private readonly recorded = signal<LogoutRecord | null>(inject(LastLogoutReason).read());
+  private readonly recorded = signal<LogoutRecord | null>(inject(LastLogoutReason).current());
 
   /** Where the session stands: `unknown` before start, `restoring` on a reload, then `signed-in` or `signed-out`. */
   readonly state: Signal<AuthStatus> = computed(() => this.auth().status);

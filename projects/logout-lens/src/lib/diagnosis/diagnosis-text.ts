@@ -27,7 +27,6 @@ export function timesText(count: number): string {
   return `${count} times`;
 }
 
-
 /** An instant in the user's local time, in TIME_FORMAT. */
 export function localTimeText(epochMs: number): string {
   return formatDate(epochMs, TIME_FORMAT, 'en-US');

@@ -16,14 +16,14 @@ import { TokenMonitorActions } from './diagnostics.actions';
 // The token monitor, loaded just after start (token-monitor.effects.ts): its functions run in
 // the injection context, with what they need injected as defaults.
 
+/** One check's action. */
+type TokenMonitorChecked = ReturnType<typeof TokenMonitorActions.checked>;
+
 /** Exposes `window.__tokenMonitor` and starts the checks. */
 export function startTokenMonitor(monitor = inject(TokenMonitor)): Observable<TokenMonitorChecked> {
   monitor.install();
   return monitorTokens();
 }
-
-/** One check's action. */
-type TokenMonitorChecked = ReturnType<typeof TokenMonitorActions.checked>;
 
 /**
  * The token expiry monitor: checks every 30 s (configurable), when the tab becomes visible, and
@@ -79,4 +79,3 @@ export function monitorTokens(
     map(({ status, late }) => TokenMonitorActions.checked({ status, late })),
   );
 }
-
