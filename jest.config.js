@@ -12,7 +12,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/projects/**/*.spec.ts'],
   moduleNameMapper: {
     '^@logout-lens/angular$': '<rootDir>/projects/logout-lens/src/public-api.ts',
-    '^@logout-lens/angular/(material|devtools)$': '<rootDir>/projects/logout-lens/$1/src/public-api.ts',
+    '^@logout-lens/angular/(material|devtools|simplejwt)$': '<rootDir>/projects/logout-lens/$1/src/public-api.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '\\.karma\\.spec\\.ts$'],
   // The built package (ng build logout-lens) is not a second copy of the sources.

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Import boundaries, checked in `npm test`'s types suite (npm run typecheck):
 //  - the demo app (src/) and the end-to-end specs reach Logout Lens only through its entry points
-//    (@logout-lens/angular, /material, /devtools), never a file inside projects/;
+//    (@logout-lens/angular, /material, /devtools, /simplejwt), never a file inside projects/;
 //  - the core entry point imports no Angular Material or CDK, and none of the other entry points;
-//  - /material and /devtools import the core through its entry point only;
+//  - /material, /devtools and /simplejwt import the core through its entry point only;
 //  - inside the core, each folder imports only the layers below it (LAYERS; the library's README
 //    draws them).
 // Specs and fixtures may reach into their own entry point's files, and end-to-end specs into the
@@ -15,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LIB = join(root, 'projects', 'logout-lens');
 const CORE = join(LIB, 'src', 'lib');
-const ENTRY_POINTS = new Set(['@logout-lens/angular', '@logout-lens/angular/material', '@logout-lens/angular/devtools']);
+const ENTRY_POINTS = new Set([
+  '@logout-lens/angular',
+  '@logout-lens/angular/material',
+  '@logout-lens/angular/devtools',
+  '@logout-lens/angular/simplejwt',
+]);
 
 /** Rank of each core folder: a folder may import only folders of a lower rank. */
 export const LAYERS = {
@@ -96,7 +101,7 @@ for (const file of tsFiles(join(LIB, 'src'))) {
 }
 
 // The secondary entry points.
-for (const entry of ['material', 'devtools']) {
+for (const entry of ['material', 'devtools', 'simplejwt']) {
   const own = join(LIB, entry);
   for (const file of tsFiles(own)) {
     check(file, (spec, target) => {

@@ -1,4 +1,4 @@
-import { withSimpleJwt, withStockSimpleJwt } from '@logout-lens/angular';
+import { withSimpleJwt, withStockSimpleJwt } from '@logout-lens/angular/simplejwt';
 
 import type { DemoBackend, DemoBackendSetup } from './backend';
 

@@ -2,13 +2,23 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, InjectionToken, inject } from '@angular/core';
 import { Observable, catchError, map, of, throwError } from 'rxjs';
 
-import { LogoutLensFeature, logoutLensFeature } from '../config/features';
-import { LOGOUT_EVENTS_URL } from '../config/logout-lens.config';
-import { SessionPolicy, SessionUser } from '../model/session.model';
-import { newDeviceId } from '../platform/ids';
-import { readCode, RefreshFailure } from './refresh-outcome';
-import { ServerClock } from './server-clock';
-import { RefreshContext, SESSION_BACKEND, SessionBackend, SessionGrant, SignInRequest, sessionCall } from './session-backend';
+import {
+  LOGOUT_EVENTS_URL,
+  LogoutLensFeature,
+  RefreshContext,
+  RefreshFailure,
+  SESSION_BACKEND,
+  ServerClock,
+  SessionBackend,
+  SessionGrant,
+  SessionPolicy,
+  SessionUser,
+  SignInRequest,
+  logoutLensFeature,
+  newDeviceId,
+  readCode,
+  sessionCall,
+} from '@logout-lens/angular';
 
 /** Where a stock djangorestframework-simplejwt project serves its views, and how its tokens name things. */
 export interface StockSimpleJwtOptions {

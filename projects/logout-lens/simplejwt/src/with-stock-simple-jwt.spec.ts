@@ -4,13 +4,13 @@ import { TestBed } from '@angular/core/testing';
 import { provideMockStore } from '@ngrx/store/testing';
 import { firstValueFrom } from 'rxjs';
 
-import { LOGOUT_EVENTS_URL, provideLogoutLensConfig } from '../config/logout-lens.config';
-import { CLOCK } from '../platform/browser.tokens';
-import { AccessTokenStore } from './access-token.store';
-import { AuthApi } from './auth-api';
-import { authInterceptor } from './auth.interceptor';
-import { classifyRefreshError } from './refresh-outcome';
-import { initialAuthState } from './state/auth.feature';
+import { LOGOUT_EVENTS_URL, provideLogoutLensConfig } from '../../src/lib/config/logout-lens.config';
+import { CLOCK } from '../../src/lib/platform/browser.tokens';
+import { AccessTokenStore } from '../../src/lib/auth/access-token.store';
+import { AuthApi } from '../../src/lib/auth/auth-api';
+import { authInterceptor } from '../../src/lib/auth/auth.interceptor';
+import { classifyRefreshError } from '../../src/lib/auth/refresh-outcome';
+import { initialAuthState } from '../../src/lib/auth/state/auth.feature';
 import { RefreshTokenNotKept, StockRefreshRefused, jwtClaims, withStockSimpleJwt } from './with-stock-simple-jwt';
 
 const NOW = Date.UTC(2030, 0, 1);

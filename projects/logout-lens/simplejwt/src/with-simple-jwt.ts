@@ -1,5 +1,4 @@
-import { LogoutLensFeature, logoutLensFeature } from '../config/features';
-import { SESSION_URLS, SessionUrls } from './session-backend';
+import { LogoutLensFeature, SESSION_URLS, SessionUrls, logoutLensFeature } from '@logout-lens/angular';
 
 /** Where a project on djangorestframework-simplejwt mounts `logout_lens.contrib.simplejwt`. */
 export interface SimpleJwtUrls {
