@@ -11,20 +11,12 @@ import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { AccessTokenStore } from './access-token.store';
 import { AuthStorage } from './auth-storage';
 import { authInterceptor } from './auth.interceptor';
+import { grantBody } from './session-backend.fixture';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature, initialAuthState } from './state/auth.feature';
 
 /** How long a call with a token known to have expired waits for the refresh, in these specs. */
 const HOLD_MS = 3000;
-
-const tokenBody = (access: string) => ({
-  access,
-  access_expires_at: '2030-01-01T01:00:00Z',
-  refresh_expires_at: '2030-01-20T00:00:00Z',
-  session_id: 'session-1',
-  remember_me: true,
-  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
-});
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -118,7 +110,7 @@ describe('authInterceptor', () => {
     const refresh = backend.match('/v1/auth/refresh/');
     expect(refresh).toHaveLength(1);
     expect(refresh[0].request.headers.has('Authorization')).toBe(false);
-    refresh[0].flush(tokenBody('new-token'));
+    refresh[0].flush(grantBody('new-token'));
 
     const retries = backend.match((r) => r.url.startsWith('/v1/demo/data/'));
     expect(retries).toHaveLength(20);
@@ -153,7 +145,7 @@ describe('authInterceptor', () => {
       backend.expectNone('/v1/auth/refresh/');
       advance(1000 * 2 ** attempt);
     }
-    backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+    backend.expectOne('/v1/auth/refresh/').flush(grantBody('new-token'));
     backend.expectOne('/v1/demo/data/').flush({ ok: true });
 
     expect(result).toEqual({ ok: true });
@@ -192,7 +184,7 @@ describe('authInterceptor', () => {
   it('ends the session as AUTH_ERROR when the retry is refused after a good refresh', () => {
     http.get('/v1/demo/data/').subscribe({ error: () => undefined });
     backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
-    backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+    backend.expectOne('/v1/auth/refresh/').flush(grantBody('new-token'));
     backend.expectOne('/v1/demo/data/').flush({}, { status: 401, statusText: 'Unauthorized' });
 
     expect(store.dispatch).toHaveBeenCalledWith(
@@ -207,7 +199,7 @@ describe('authInterceptor', () => {
       for (let i = 0; i < 20; i++) http.get(`/v1/demo/data/?n=${i}`).subscribe((r) => results.push(r));
 
       expect(dataCalls()).toHaveLength(0);
-      backend.expectOne('/v1/auth/refresh/').flush(tokenBody('new-token'));
+      backend.expectOne('/v1/auth/refresh/').flush(grantBody('new-token'));
 
       const calls = dataCalls();
       expect(calls).toHaveLength(20);

@@ -1,65 +1,17 @@
-import { HttpErrorResponse, provideHttpClient, withInterceptors } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Injectable, Provider } from '@angular/core';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideMockStore } from '@ngrx/store/testing';
 import { Observable, firstValueFrom, of, throwError } from 'rxjs';
 
-import { provideLogoutLensConfig } from '../config/logout-lens.config';
-import { apiCallLogInterceptor } from '../diagnostics/api-call-log.interceptor';
-import { ApiCallLog } from '../diagnostics/api-call-log';
-import { isRefreshCall } from '../diagnosis/refresh-calls';
-import { SessionInfo } from '../model/session.model';
-import { AccessTokenStore } from './access-token.store';
-import { AuthApi } from './auth-api';
-import { authInterceptor } from './auth.interceptor';
 import { classifyRefreshError } from './refresh-outcome';
 import { SESSION_BACKEND, SessionBackend, SessionGrant, parseGrant, withSessionBackend } from './session-backend';
-import { initialAuthState } from './state/auth.feature';
+import { grantBody, setUpSessionBackend, signIn, verifySessionBackend } from './session-backend.fixture';
 
-const grantBody = (access: string) => ({
-  access,
-  access_expires_at: '2030-01-01T01:00:00Z',
-  refresh_expires_at: '2030-01-20T00:00:00Z',
-  session_id: 'session-1',
-  remember_me: true,
-  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
-  session_policy: { access_seconds: 3600, remember_me_seconds: 1_728_000, standard_seconds: 604_800 },
-});
-
-let controller: HttpTestingController | null = null;
-
-function setUp(...providers: Provider[]) {
-  TestBed.configureTestingModule({
-    providers: [
-      provideHttpClient(withInterceptors([authInterceptor, apiCallLogInterceptor])),
-      provideHttpClientTesting(),
-      provideMockStore({ initialState: { auth: initialAuthState } }),
-      provideLogoutLensConfig({ apiBase: '/api/v2' }),
-      ...providers,
-    ],
-  });
-  controller = TestBed.inject(HttpTestingController);
-  return {
-    api: TestBed.inject(AuthApi),
-    http: controller,
-    tokens: TestBed.inject(AccessTokenStore),
-    log: TestBed.inject(ApiCallLog),
-  };
-}
-
-const signIn = (api: AuthApi): Promise<SessionInfo> =>
-  firstValueFrom(api.login({ email: 'dana@example.com', password: 'pw', rememberMe: true }));
-
-afterEach(() => {
-  controller?.verify();
-  controller = null;
-  localStorage.clear();
-});
+afterEach(verifySessionBackend);
 
 describe("Logout Lens's own backend (the default)", () => {
   it('signs in at {apiBase}{authPath}/login/ and keeps the access token in memory only', async () => {
-    const { api, http, tokens } = setUp();
+    const { api, http, tokens } = setUpSessionBackend();
 
     const signedIn = signIn(api);
     const login = http.expectOne('/api/v2/auth/login/');
@@ -103,7 +55,7 @@ class OwnBackend implements SessionBackend {
 
 describe('withSessionBackend()', () => {
   it("signs in through the app's backend", async () => {
-    const { api, http, tokens } = setUp(withSessionBackend(OwnBackend).ɵproviders);
+    const { api, http, tokens } = setUpSessionBackend(withSessionBackend(OwnBackend).ɵproviders);
 
     await signIn(api);
 
@@ -113,7 +65,7 @@ describe('withSessionBackend()', () => {
   });
 
   it("reads a failed refresh the backend's way, and Logout Lens's way where it has no reading", async () => {
-    const { api } = setUp(withSessionBackend(OwnBackend).ɵproviders);
+    const { api } = setUpSessionBackend(withSessionBackend(OwnBackend).ɵproviders);
     const error = await firstValueFrom(api.refresh()).catch((e: unknown) => e);
     const read = (e: unknown) => api.readRefreshError(e);
 
