@@ -35,6 +35,7 @@ export const LAYERS = {
   idle: 5,
   notifications: 5,
   logout: 6,
+  session: 6,
   report: 7,
   sync: 7,
   api: 8,

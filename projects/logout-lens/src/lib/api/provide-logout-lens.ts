@@ -11,14 +11,13 @@ import { Store, provideState, provideStore } from '@ngrx/store';
 import { AppActions } from '../auth/state/auth.actions';
 import * as authEffects from '../auth/state/auth.effects';
 import { authFeature } from '../auth/state/auth.feature';
-import * as sessionTimerEffects from '../auth/state/session-timer.effects';
 import { LogoutLensConfig, provideLogoutLensConfig } from '../config/logout-lens.config';
 import { ErrorLog, recordErrorsOf } from '../diagnostics/error-log';
 import * as activityEffects from '../diagnostics/state/activity.effects';
 import { diagnosticsFeature } from '../diagnostics/state/diagnostics.feature';
 import * as tokenMonitorEffects from '../diagnostics/state/token-monitor.effects';
-import * as idleEffects from '../idle/idle.effects';
 import * as logoutTrackerEffects from '../logout/state/logout-tracker.effects';
+import * as liveSessionEffects from '../session/live-session';
 import * as tabSyncEffects from '../sync/tab-sync.effects';
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LogoutLens } from './logout-lens';
@@ -54,11 +53,10 @@ export function provideLogoutLens(
     provideState(diagnosticsFeature),
     provideEffects(
       authEffects,
-      sessionTimerEffects,
       activityEffects,
       tokenMonitorEffects,
       logoutTrackerEffects,
-      idleEffects,
+      liveSessionEffects,
       tabSyncEffects,
     ),
     features.map((feature) => feature.ɵproviders),

@@ -5,18 +5,27 @@ import { Action } from '@ngrx/store';
 import { Subject, VirtualTimeScheduler, map, race, take, timer } from 'rxjs';
 
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { advanceBy } from '../../../testing/virtual-time';
 import { Credentials, SessionInfo } from '../../model/session.model';
 import { SESSION_HANDOVER_WAIT_MS, SharedSession, SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
 import { TabChannel } from '../../tabs/tab-channel';
+import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord, storedSession } from '../auth-storage';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from './auth.actions';
 import {
-  forgetSession, navigateHomeAfterSignIn, persistSession, restoreSession, retryRestoreNow, signIn, signOut,
+  forgetSession,
+  navigateHomeAfterSignIn,
+  persistSession,
+  reportTransientRefreshFailure,
+  restoreSession,
+  retryRestoreNow,
+  signIn,
+  signOut,
 } from './auth.effects';
 import { ChangePasswordPageActions } from './change-password-page.actions';
 import { RestoringSessionActions } from './restoring-session.actions';
@@ -384,5 +393,35 @@ describe('forgetSession', () => {
 
     expect(tokens.get()).toBe('access-token');
     expect(storage.clearSession).not.toHaveBeenCalled();
+  });
+});
+
+describe('reportTransientRefreshFailure', () => {
+  function setUp() {
+    const actions$ = new Subject<Action>();
+    const ui = { notify: jest.fn() };
+    reportTransientRefreshFailure(actions$, ui as unknown as LogoutLensUi, new LogoutLensIntl()).subscribe();
+    return { actions$, ui };
+  }
+
+  it('says the server could not be reached, and that the user is still signed in', () => {
+    const { actions$, ui } = setUp();
+
+    actions$.next(AuthApiActions.refreshFailedTransiently({ status: 0, reason: 'network', at: NOW }));
+
+    expect(ui.notify).toHaveBeenCalledWith(
+      "Couldn't renew your session right now (the server can't be reached). You are still signed in; it will retry.",
+      8000,
+    );
+  });
+
+  it('names the status of a deferred restore, and stays quiet for other actions', () => {
+    const { actions$, ui } = setUp();
+
+    actions$.next(AuthApiActions.signInSucceeded({ session: session }));
+    expect(ui.notify).not.toHaveBeenCalled();
+
+    actions$.next(AuthApiActions.restoreDeferred({ session: session, status: 503, reason: 'unavailable', at: NOW }));
+    expect(ui.notify.mock.calls[0]![0]).toContain('(the server answered 503)');
   });
 });

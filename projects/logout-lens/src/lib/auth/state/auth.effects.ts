@@ -1,10 +1,12 @@
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, catchError, exhaustMap, filter, ignoreElements, map, of, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, exhaustMap, ignoreElements, map, of, switchMap, tap } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
+import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { CLOCK } from '../../platform/browser.tokens';
+import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { TAB_ID } from '../../platform/tab-id';
 import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
@@ -151,6 +153,16 @@ export const forgetSession = createEffect(
         tokens.clear();
         storage.clearSession();
       }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/** Tells the user a renewal failed for now, and that they are still signed in. */
+export const reportTransientRefreshFailure = createEffect(
+  (actions$ = inject(Actions), ui = inject(LogoutLensUi), intl = inject(LogoutLensIntl)) =>
+    actions$.pipe(
+      ofType(AuthApiActions.refreshFailedTransiently, AuthApiActions.restoreDeferred),
+      tap(({ status }) => ui.notify(intl.refreshRetrying(status), 8000)),
     ),
   { functional: true, dispatch: false },
 );

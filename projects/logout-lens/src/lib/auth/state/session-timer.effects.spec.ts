@@ -1,15 +1,12 @@
-import { Action, Store } from '@ngrx/store';
+import { Store } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler, of, tap, throwError } from 'rxjs';
 
-import { LogoutLensIntl } from '../../intl/logout-lens-intl';
-import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { advanceBy } from '../../../testing/virtual-time';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { SessionInfo } from '../../model/session.model';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { ServerClock } from '../server-clock';
-import { AuthApiActions } from './auth.actions';
-import { proactiveRefresh, reportTransientRefreshFailure } from './session-timer.effects';
+import { proactiveRefresh } from './session-timer.effects';
 
 const MIN = 60_000;
 const BASE = Date.UTC(2030, 0, 1);
@@ -178,35 +175,5 @@ describe('proactiveRefresh', () => {
     expect(coordinator.refresh).toHaveBeenCalledTimes(1);
     advance(20_000); // the tick at 9 min 30 s
     expect(coordinator.refresh).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('reportTransientRefreshFailure', () => {
-  function setUp() {
-    const actions$ = new Subject<Action>();
-    const ui = { notify: jest.fn() };
-    reportTransientRefreshFailure(actions$, ui as unknown as LogoutLensUi, new LogoutLensIntl()).subscribe();
-    return { actions$, ui };
-  }
-
-  it('says the server could not be reached, and that the user is still signed in', () => {
-    const { actions$, ui } = setUp();
-
-    actions$.next(AuthApiActions.refreshFailedTransiently({ status: 0, reason: 'network', at: BASE }));
-
-    expect(ui.notify).toHaveBeenCalledWith(
-      "Couldn't renew your session right now (the server can't be reached). You are still signed in; it will retry.",
-      8000,
-    );
-  });
-
-  it('names the status of a deferred restore, and stays quiet for other actions', () => {
-    const { actions$, ui } = setUp();
-
-    actions$.next(AuthApiActions.signInSucceeded({ session: session() }));
-    expect(ui.notify).not.toHaveBeenCalled();
-
-    actions$.next(AuthApiActions.restoreDeferred({ session: session(), status: 503, reason: 'unavailable', at: BASE }));
-    expect(ui.notify.mock.calls[0]![0]).toContain('(the server answered 503)');
   });
 });

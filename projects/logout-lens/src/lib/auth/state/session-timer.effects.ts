@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { Actions, createEffect, ofType } from '@ngrx/effects';
+import { createEffect } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
 import {
   EMPTY,
@@ -12,19 +12,15 @@ import {
   map,
   merge,
   switchMap,
-  tap,
   timer,
 } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
-import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { CLOCK, WINDOW } from '../../platform/browser.tokens';
-import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { refreshDueAt } from '../refresh-schedule';
 import { ServerClock } from '../server-clock';
-import { AuthApiActions } from './auth.actions';
 import { authFeature } from './auth.feature';
 
 /**
@@ -66,16 +62,6 @@ export const proactiveRefresh = createEffect(
           exhaustMap(() => coordinator.refresh().pipe(catchError(() => EMPTY))),
         );
       }),
-    ),
-  { functional: true, dispatch: false },
-);
-
-/** Tells the user a renewal failed for now, and that they are still signed in. */
-export const reportTransientRefreshFailure = createEffect(
-  (actions$ = inject(Actions), ui = inject(LogoutLensUi), intl = inject(LogoutLensIntl)) =>
-    actions$.pipe(
-      ofType(AuthApiActions.refreshFailedTransiently, AuthApiActions.restoreDeferred),
-      tap(({ status }) => ui.notify(intl.refreshRetrying(status), 8000)),
     ),
   { functional: true, dispatch: false },
 );

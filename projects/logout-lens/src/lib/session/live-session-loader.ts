@@ -1,0 +1,14 @@
+import { InjectionToken } from '@angular/core';
+import { Observable, defer, from, shareReplay } from 'rxjs';
+
+/** The effects of a live session (`live-session.effects.ts`). */
+export type LiveSessionEffects = typeof import('./live-session.effects');
+
+/** How long a failed load waits before it is tried again. */
+export const LIVE_SESSION_RETRY_MS = 5000;
+
+/** Loads the live session's effects once, when first asked; a failed load may be asked again. */
+export const LIVE_SESSION_EFFECTS = new InjectionToken<Observable<LiveSessionEffects>>('LOGOUT_LENS_LIVE_SESSION', {
+  providedIn: 'root',
+  factory: () => defer(() => from(import('./live-session.effects'))).pipe(shareReplay(1)),
+});
