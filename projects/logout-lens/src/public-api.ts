@@ -31,7 +31,6 @@ export * from './lib/auth/session-backend';
 export { readCode } from './lib/auth/refresh-outcome';
 export type { RefreshErrorReader, RefreshFailure } from './lib/auth/refresh-outcome';
 export * from './lib/auth/session-policy';
-export * from './lib/auth/sign-in-error';
 export * from './lib/auth/state/auth.actions';
 export * from './lib/auth/state/auth.feature';
 export * from './lib/auth/state/change-password-page.actions';

@@ -2,7 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { DefaultUrlSerializer, Router } from '@angular/router';
 import { Actions } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
-import { Subject, VirtualTimeScheduler, map, race, take, timer } from 'rxjs';
+import { Subject, VirtualTimeScheduler, defer, map, of, race, take, throwError, timer } from 'rxjs';
 
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
@@ -16,6 +16,7 @@ import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord, storedSession } from '../auth-storage';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
+import { toSignInError } from '../sign-in-error';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from './auth.actions';
 import {
   forgetSession,
@@ -218,10 +219,38 @@ describe('signIn', () => {
     const answers = [new Subject<SessionInfo>(), new Subject<SessionInfo>()];
     const unasked = [...answers];
     const api = { login: jest.fn((_credentials: Credentials) => unasked.shift()!.asObservable()) };
-    signIn(actions, api as unknown as AuthApi).subscribe(collect);
+    // The error reader as it is once loaded; `readerLoads` fail first, as with the network gone.
+    const reader = { loads: 0, failing: 0 };
+    const readers$ = defer(() => (++reader.loads <= reader.failing ? throwError(() => new TypeError('Failed to fetch')) : of(toSignInError)));
+    signIn(actions, api as unknown as AuthApi, readers$).subscribe(collect);
     const submit = () => actions$.next(SignInPageActions.signInSubmitted({ credentials }));
-    return { emitted, api, answers, submit };
+    return { emitted, api, answers, submit, reader };
   }
+
+  it('loads the error reader only for a refused sign-in', () => {
+    const { emitted, answers, submit, reader } = setUp();
+
+    submit();
+    answers[0]!.next(session);
+    expect(reader.loads).toBe(0);
+    expect(emitted).toEqual([AuthApiActions.signInSucceeded({ session })]);
+  });
+
+  it('reports a refusal as unreachable when its reader cannot be loaded, and loads it again next time', () => {
+    const { emitted, answers, submit, reader } = setUp();
+    reader.failing = 1;
+
+    submit();
+    answers[0]!.error(httpError(0));
+    submit();
+    answers[1]!.error(httpError(401, 'invalid_credentials'));
+
+    expect(reader.loads).toBe(2);
+    expect(emitted).toEqual([
+      AuthApiActions.signInFailed({ error: { kind: 'unreachable' } }),
+      AuthApiActions.signInFailed({ error: { kind: 'invalid-credentials' } }),
+    ]);
+  });
 
   it('signs in with the submitted credentials and reports the session', () => {
     const { emitted, api, answers, submit } = setUp();

@@ -5,6 +5,7 @@ import { EMPTY, catchError, exhaustMap, ignoreElements, map, of, switchMap, tap 
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
+import { SignInError } from '../../model/session.model';
 import { CLOCK } from '../../platform/browser.tokens';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { TAB_ID } from '../../platform/tab-id';
@@ -18,7 +19,7 @@ import { ERROR_POLICY } from '../error-policy';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
 import { afterSignInUrl } from '../routes';
 import { classifyRefreshError } from '../refresh-outcome';
-import { toSignInError } from '../sign-in-error';
+import { SIGN_IN_ERRORS } from '../sign-in-errors';
 import {
   AppActions,
   AuthApiActions,
@@ -99,13 +100,20 @@ export const retryRestoreNow = createEffect(
 );
 
 export const signIn = createEffect(
-  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+  (actions$ = inject(Actions), api = inject(AuthApi), readers$ = inject(SIGN_IN_ERRORS)) =>
     actions$.pipe(
       ofType(SignInPageActions.signInSubmitted),
       exhaustMap(({ credentials }) =>
         api.login(credentials).pipe(
           map((session) => AuthApiActions.signInSucceeded({ session })),
-          catchError((error: unknown) => of(AuthApiActions.signInFailed({ error: toSignInError(error) }))),
+          catchError((error: unknown) =>
+            readers$.pipe(
+              map((read) => read(error)),
+              // The reader could not be loaded: the network is gone, so the server is out of reach.
+              catchError(() => of<SignInError>({ kind: 'unreachable' })),
+              map((reason) => AuthApiActions.signInFailed({ error: reason })),
+            ),
+          ),
         ),
       ),
     ),
