@@ -39,7 +39,6 @@ export * from './lib/config/logout-lens.config';
 export type * from './lib/diagnosis/diagnosis-rule';
 export * from './lib/diagnosis/evidence';
 export * from './lib/model/time-format';
-export * from './lib/diagnosis/diagnosis-text';
 export * from './lib/diagnosis/diagnosis-thresholds';
 export * from './lib/diagnostics/api-call-log';
 export * from './lib/diagnostics/error-log';

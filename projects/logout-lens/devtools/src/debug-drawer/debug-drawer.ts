@@ -114,7 +114,11 @@ export class DebugDrawer {
   protected readonly serverAudit = signal<AuditRecord[] | null>(null);
   protected readonly skewWarning = computed(() => isNotableSkew(this.status().clockSkewMs));
   /** Said once, at the top, when the conversion from server time changed the times noticeably. */
-  protected readonly clockNote = computed(() => clockCorrectionNote(this.status().clockSkewMs, this.words()));
+  protected readonly clockNote = computed(() =>
+    clockCorrectionNote(this.status().clockSkewMs, this.words(), (skewMs) =>
+      (this.intl.diagnosis.clockOffset ?? this.kit.ENGLISH_DIAGNOSIS_WORDS.clockOffset)(skewMs),
+    ),
+  );
   protected readonly nextRefreshAt = computed(() => this.toLocal(this.status().nextRefreshAt));
 
   constructor() {

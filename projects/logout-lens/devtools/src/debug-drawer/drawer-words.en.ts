@@ -1,4 +1,4 @@
-import { DrawerWords, clockOffsetText } from '@logout-lens/angular';
+import { DrawerWords } from '@logout-lens/angular';
 
 /** Every word of the debug drawer and its launcher in English; an app changes them in `LogoutLensIntl.drawer`. */
 export const ENGLISH_DRAWER_WORDS: DrawerWords = {
@@ -9,7 +9,7 @@ export const ENGLISH_DRAWER_WORDS: DrawerWords = {
   title: 'Debug panel',
   close: 'Close debug panel',
   details: 'Debug details',
-  clockNote: (skewMs) => `Times corrected for a clock ${clockOffsetText(skewMs)}.`,
+  clockNote: (_skewMs, offset) => `Times corrected for a clock ${offset}.`,
 
   status: 'Status',
   auth: 'Auth',

@@ -15,8 +15,11 @@ export interface DrawerWords {
   close: string;
   /** The aria-label of the scrolling region under the heading. */
   details: string;
-  /** The note at the top when times were converted from the server's clock (positive `skewMs`: this computer is behind). */
-  clockNote: (skewMs: number) => string;
+  /**
+   * The note at the top when times were converted from the server's clock (positive `skewMs`:
+   * this computer is behind); `offset` is that skew in the diagnosis words (`clockOffset`).
+   */
+  clockNote: (skewMs: number, offset: string) => string;
 
   // Status.
   /** The Status section's heading. */

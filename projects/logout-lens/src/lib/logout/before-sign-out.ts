@@ -1,5 +1,5 @@
-import { EnvironmentInjector, InjectionToken, inject, runInInjectionContext } from '@angular/core';
-import { Observable, SchedulerLike, catchError, defaultIfEmpty, defer, from, isObservable, last, map, of, timeout } from 'rxjs';
+import { InjectionToken } from '@angular/core';
+import { Observable } from 'rxjs';
 
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LogoutType } from '../model/logout-type';
@@ -17,9 +17,6 @@ export type BeforeSignOut = (signingOut: SigningOut) => void | Promise<unknown> 
 
 export const BEFORE_SIGN_OUT = new InjectionToken<BeforeSignOut>('LOGOUT_LENS_BEFORE_SIGN_OUT');
 
-/** How long the redirect waits for a before-sign-out hook at most. */
-export const BEFORE_SIGN_OUT_TIMEOUT_MS = 5000;
-
 /**
  * Runs `hook` (in an injection context: it may `inject()`) when a session ends, before the
  * redirect to the sign-in page: save a draft locally, close a websocket, clear the app's own
@@ -29,29 +26,4 @@ export const BEFORE_SIGN_OUT_TIMEOUT_MS = 5000;
  */
 export function withBeforeSignOut(hook: BeforeSignOut): LogoutLensFeature<'BeforeSignOut'> {
   return logoutLensFeature('BeforeSignOut', [{ provide: BEFORE_SIGN_OUT, useValue: hook }]);
-}
-
-/** Runs the hook; emits once and completes when it is done, failed or timed out. */
-export function runBeforeSignOut(
-  hook: BeforeSignOut | null,
-  signingOut: SigningOut,
-  injector: EnvironmentInjector,
-  scheduler: SchedulerLike,
-): Observable<void> {
-  if (!hook) return of(undefined);
-  return defer(() => {
-    const result = runInInjectionContext(injector, () => hook(signingOut));
-    const done$: Observable<unknown> = isObservable(result) ? result : result instanceof Promise ? from(result) : of(undefined);
-    return done$.pipe(last(null, null));
-  }).pipe(
-    timeout({ first: BEFORE_SIGN_OUT_TIMEOUT_MS, with: () => of(undefined), scheduler }),
-    catchError(() => of(undefined)),
-    defaultIfEmpty(undefined),
-    map(() => undefined),
-  );
-}
-
-/** The hook the app gave, if any. */
-export function beforeSignOutHook(): BeforeSignOut | null {
-  return inject(BEFORE_SIGN_OUT, { optional: true });
 }

@@ -9,7 +9,8 @@ import { EndedSession } from '../../auth/state/auth.feature';
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutType } from '../../model/logout-type';
 import { LogoutLensUi, SignOutAlert } from '../../platform/logout-lens-ui';
-import { BEFORE_SIGN_OUT_TIMEOUT_MS, BeforeSignOut } from '../before-sign-out';
+import { BeforeSignOut } from '../before-sign-out';
+import { BEFORE_SIGN_OUT_TIMEOUT_MS } from '../run-before-sign-out';
 import { LogoutPresenter } from '../logout-presenter';
 import { alertBeforeRedirect } from './sign-out.effects';
 

@@ -9,7 +9,7 @@ import { LOGOUT_LENS_CONFIG, LogoutLensConfig } from '../../config/logout-lens.c
 import { ConsoleLog } from '../../platform/console-log';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { SESSION_SCHEDULER } from '../../platform/scheduler.token';
-import { beforeSignOutHook, runBeforeSignOut } from '../before-sign-out';
+import { beforeSignOutHook, runBeforeSignOut } from '../run-before-sign-out';
 import { LastLogoutReason } from '../last-logout-reason';
 import { LogoutEventOutbox } from '../logout-event-outbox';
 import { LogoutHistory } from '../logout-history';
