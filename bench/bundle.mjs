@@ -41,6 +41,10 @@ const DEVTOOLS = 'projects/logout-lens/devtools/';
 const SIGN_OUT_PATH = 'projects/logout-lens/src/lib/logout/state/sign-out.effects.ts';
 /** The token monitor: fetched just after start, never initial. */
 const TOKEN_MONITORING = 'projects/logout-lens/src/lib/diagnostics/state/token-monitoring.ts';
+/** The refresh ahead of expiry and the idle policy: loaded once a session is live, never initial. */
+const LIVE_SESSION = 'projects/logout-lens/src/lib/session/live-session.effects.ts';
+/** The sign-in error reader: loaded at the first refused sign-in, never initial. */
+const SIGN_IN_ERRORS = 'projects/logout-lens/src/lib/auth/sign-in-error.ts';
 /** The core entry point as the packed library ships it: its flat module and the chunk it shares. */
 const PACKED = 'dist/logout-lens/fesm2022/';
 const PACKED_CORE = [`${PACKED}logout-lens-angular.mjs`, `${PACKED}logout-lens-angular-logout-lens-angular-`];
@@ -65,6 +69,8 @@ try {
     result.drawer = lazyChunk(result, `${DEVTOOLS}src/debug-drawer/`);
     result.signOutPath = lazyChunk(result, SIGN_OUT_PATH);
     result.tokenMonitoring = lazyChunk(result, TOKEN_MONITORING);
+    result.liveSession = lazyChunk(result, LIVE_SESSION);
+    result.signInErrors = lazyChunk(result, SIGN_IN_ERRORS);
     rmSync(shippedBuild.dir, { recursive: true, force: true });
     const mappedBuild = build(project, join(tmp, `${project}-maps`), true);
     result.compressed = compressedShare(mappedBuild, prefixes);
@@ -83,6 +89,10 @@ try {
   if (ours.signOutPath.inInitial) throw new Error(`The sign-out path is in an initial chunk (${ours.signOutPath.file}).`);
   if (!ours.tokenMonitoring) throw new Error('No output chunk holds the token monitor.');
   if (ours.tokenMonitoring.inInitial) throw new Error(`The token monitor is in an initial chunk (${ours.tokenMonitoring.file}).`);
+  if (!ours.liveSession) throw new Error("No output chunk holds the live session's effects.");
+  if (ours.liveSession.inInitial) throw new Error(`The live session's effects are in an initial chunk (${ours.liveSession.file}).`);
+  if (!ours.signInErrors) throw new Error('No output chunk holds the sign-in error reader.');
+  if (ours.signInErrors.inInitial) throw new Error(`The sign-in error reader is in an initial chunk (${ours.signInErrors.file}).`);
   for (const lib of PEER_LIBS) {
     if (!(peer.attributed.byPrefix[lib] > 0)) throw new Error(`${lib} has no bytes in the peer's initial bundle (tree-shaken?)`);
   }
@@ -405,6 +415,8 @@ function report(ours, peer, drawer, packed) {
     ['Debug drawer first open incl. lazy shared chunks not in the initial bundle, gzip -9, kB', kB(drawer.withShared.gzip), 'n/a', 'n/a'],
     ['Sign-out path lazy chunk (loaded while a session is live), incl. lazy shared chunks, gzip -9, kB', kB(ours.signOutPath.withShared.gzip), 'n/a', 'n/a'],
     ['Token monitor lazy chunk (fetched just after start), incl. lazy shared chunks, gzip -9, kB', kB(ours.tokenMonitoring.withShared.gzip), 'n/a', 'n/a'],
+    ['Live session lazy chunk (refresh ahead of expiry, idle policy; loaded once a session is live), incl. lazy shared chunks, gzip -9, kB', kB(ours.liveSession.withShared.gzip), 'n/a', 'n/a'],
+    ['Sign-in error reader lazy chunk (loaded at the first refused sign-in), gzip -9, kB', kB(ours.signInErrors.chunk.gzip), 'n/a', 'n/a'],
   ];
   const notes = [
     'Builds: `ng build <project> --configuration production --stats-json` (the shipped configuration: no source maps) for demo (the demo app on the library) and bench-peer (bench/peer-app), both zoneless Angular 21, same global styles (Roboto + Material Icons CSS + src/styles.scss), sign-in and home pages lazy in both.',
@@ -412,11 +424,12 @@ function report(ours, peer, drawer, packed) {
     `Angular CLI's own figures for the same builds (its "estimated transfer" tracks brotli): ours ${ours.cli ? `${ours.cli.raw} raw / ${ours.cli.transfer} estimated transfer` : 'n/a'}; peer ${peer.cli ? `${peer.cli.raw} raw / ${peer.cli.transfer} estimated transfer` : 'n/a'}.`,
     `Attribution, raw: sum of esbuild \`bytesInOutput\` over the initial JS chunks for each input path (minified bytes). Compressed: a second production build of each app with --source-map (Angular then emits slightly different code: initial JS ${kb(oc.jsRaw)} vs ${kb(ours.totals.jsRaw)} for ours, ${kb(pc.jsRaw)} vs ${kb(peer.totals.jsRaw)} for the peer; sourceMappingURL comments stripped) gives each module's byte ranges per chunk; the figure is how much each chunk's gzip/brotli size drops when those ranges are cut out, summed. Cross-checks, gzip: ours ${kb(oc.standaloneGzip)} / peer ${kb(pc.standaloneGzip)} when that code is compressed on its own; ${kb(oa.proRataGzip)} / ${kb(pa.proRataGzip)} pro rata to each chunk's ratio; the mapped ranges cover ${kb(oc.mapped)} / ${kb(pc.mapped)} raw.`,
     `Ours = the core entry point @logout-lens/angular (${OURS.join(', ')}, compiled from source by the demo app, the library's first consumer): ${prefixList(oa.byPrefix)}; plus app modules or non-framework packages reachable from main only through it: ${depList(oa.deps)}. /material (dialogs, banner, idle warning: ${kb(ours.entryPoints.material)} raw in the initial JS) and /devtools (${ours.entryPoints.devtools} bytes initial; lazy) are not in that figure.`,
-    `Packed = the demo built against the packed library (ng build logout-lens, then ng build demo -c production,packaged: bench/tsconfig.packaged.json resolves @logout-lens/angular to dist/logout-lens), as an app that installs @logout-lens/angular gets it. ng-packagr flattens the core entry point into one module (plus a chunk per dynamic import), so everything it exports that the app or any lazy part uses is in that module and so in the initial JS; only what is reached through a dynamic import (the sign-out path, the token monitor, loadLogoutLensKit()) stays out. Core ${kb(packed.raw)} raw (its flat module's inputs), ${kb(packed.gzip)} gzip marginal (the source-map build maps it back to projects/logout-lens/src); /material ${kb(packed.material)} raw initial; /devtools ${packed.devtools} bytes initial. Angular CLI: ${packed.cli ? `${packed.cli.raw} raw / ${packed.cli.transfer} estimated transfer` : 'n/a'}.`,
+    `Packed = the demo built against the packed library (ng build logout-lens, then ng build demo -c production,packaged: bench/tsconfig.packaged.json resolves @logout-lens/angular to dist/logout-lens), as an app that installs @logout-lens/angular gets it. ng-packagr flattens the core entry point into one module (plus a chunk per dynamic import), so everything it exports that the app or any lazy part uses is in that module and so in the initial JS; only what is reached through a dynamic import (the sign-out path, the token monitor, the live session's effects, the sign-in error reader, loadLogoutLensKit()) stays out. Core ${kb(packed.raw)} raw (its flat module's inputs), ${kb(packed.gzip)} gzip marginal (the source-map build maps it back to projects/logout-lens/src); /material ${kb(packed.material)} raw initial; /devtools ${packed.devtools} bytes initial. Angular CLI: ${packed.cli ? `${packed.cli.raw} raw / ${packed.cli.transfer} estimated transfer` : 'n/a'}.`,
     `Peer = angular-oauth2-oidc + @ng-idle/core ${kb(peerLibs)} (${prefixList(Object.fromEntries(PEER_LIBS.map((p) => [p, pa.byPrefix[p] ?? 0])))}) + glue ${kb(peerGlue)} (${prefixList(Object.fromEntries(PEER_GLUE.map((p) => [p, pa.byPrefix[p] ?? 0])))}); plus modules reachable only through them: ${depList(pa.deps)}. Both libraries depend on tslib only; angular-oauth2-oidc bundles its own SHA-256 (fast-sha256) inside its fesm file, so it is counted with the library.`,
     `Framework modules (Angular/Material/CDK/NgRx) that main reaches only through that code, not counted above (module granularity; rxjs comes through its barrel and is never exclusive): ours ${depList(oa.framework)}; peer ${depList(pa.framework)}. Other initial app code importing Material/CDK itself: ours ${ours.materialImporters.join(', ') || 'none'}; peer ${peer.materialImporters.join(', ') || 'none'}${peer.materialImporters.length ? '' : ' (so all Material/CDK in the peer\'s initial bundle is there for its idle warning dialog)'}.`,
     `Sign-out path (the record, history, outbox, presenter and before-sign-out hook; ${SIGN_OUT_PATH}): ${ours.signOutPath.file}, ${kb(ours.signOutPath.chunk.raw)} raw, plus ${ours.signOutPath.sharedFiles.length} lazy shared chunk(s); loaded once a session is live, or when one ends or an undelivered event waits — never in the initial chunks (the bench fails otherwise).`,
     `Token monitor (window.__tokenMonitor, the [TokenMonitor] lines, late checks; ${TOKEN_MONITORING}): ${ours.tokenMonitoring.file}, ${kb(ours.tokenMonitoring.chunk.raw)} raw, plus ${ours.tokenMonitoring.sharedFiles.length} lazy shared chunk(s); fetched as the app starts, beside its initial bundle rather than in it — never in the initial chunks (the bench fails otherwise).`,
+    `Live session (the refresh ahead of expiry and the idle policy; ${LIVE_SESSION}): ${ours.liveSession.file}, ${kb(ours.liveSession.chunk.raw)} raw, plus ${ours.liveSession.sharedFiles.length} lazy shared chunk(s); loaded once a session is live — never in the initial chunks (the bench fails otherwise). Sign-in error reader (${SIGN_IN_ERRORS}): ${ours.signInErrors.file}, ${kb(ours.signInErrors.chunk.raw)} raw; loaded at the first refused sign-in.`,
     `Debug drawer: ${drawer.file} holds ${DEVTOOLS}src/debug-drawer (${kb(drawer.drawerBytes)} of its inputs); first open also fetches ${drawer.sharedFiles.length} lazy shared chunk(s) not in the initial bundle (${drawer.sharedFiles.join(', ') || 'none'}).`,
     'The peer needs one workaround to run zoneless: @ng-idle/core 16 reads the zone.js global `Zone` in InterruptSource.attach() (ReferenceError without zone.js); bench/peer-app/src/app/idle/zoneless-interrupts.ts replaces attach() and is counted as glue. With zone.js instead, the peer would also ship the zone.js polyfill (not installed here, not measured).',
     `Initial JS by package, ours minus peer (raw, differences ≥ 1 kB): ${packageDiff || 'none'}.`,
