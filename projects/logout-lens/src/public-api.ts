@@ -28,7 +28,7 @@ export * from './lib/auth/auth.guard';
 export * from './lib/auth/routes';
 export * from './lib/auth/server-clock';
 export * from './lib/auth/session-backend';
-export { readCode } from './lib/auth/refresh-outcome';
+export * from './lib/auth/read-code';
 export type { RefreshErrorReader, RefreshFailure } from './lib/auth/refresh-outcome';
 export * from './lib/auth/session-policy';
 export * from './lib/auth/state/auth.actions';

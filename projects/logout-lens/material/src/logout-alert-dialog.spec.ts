@@ -5,7 +5,6 @@ import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 
 import { SESSION_SCHEDULER } from '../../src/lib/platform/scheduler.token';
 import { LOGOUT_ALERT_SENTENCE_ID, LogoutAlertData, LogoutAlertDialog } from './logout-alert-dialog';
-import { LogoutLensIntl } from '../../src/lib/intl/logout-lens-intl';
 import { ENGLISH_LOGOUT_REASONS } from '../../src/lib/intl/logout-reasons.en';
 import { presentLogout } from '../../src/lib/logout/logout-presenter';
 

@@ -18,7 +18,6 @@ import {
   authFeature,
   AuthStorage,
   ErrorLog,
-  LOGOUT_LENS_CONFIG,
   LogoutLensIntl,
   LogoutLensKit,
   SESSION_SCHEDULER,

@@ -7,7 +7,7 @@ import { Credentials, SessionInfo, SessionPolicy } from '../model/session.model'
 import { AccessTokenStore } from './access-token.store';
 import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
-import { RefreshFailure } from './refresh-outcome';
+import type { RefreshFailure } from './refresh-outcome';
 import { ServerClock } from './server-clock';
 import { SESSION_BACKEND, SessionGrant, parseGrant } from './session-backend';
 import { SessionPolicyStore } from './session-policy';

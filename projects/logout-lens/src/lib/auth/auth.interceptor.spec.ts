@@ -5,6 +5,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
+import { provideRefreshEngineNow } from '../../testing/refresh-engine';
 import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { SessionInfo } from '../model/session.model';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
@@ -30,6 +31,7 @@ describe('authInterceptor', () => {
     scheduler = new VirtualTimeScheduler();
     TestBed.configureTestingModule({
       providers: [
+        provideRefreshEngineNow(),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
         provideMockStore({ initialState: { auth: initialAuthState } }),

@@ -1,167 +1,118 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Action } from '@ngrx/store';
-import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { VirtualTimeScheduler, map, of, timer } from 'rxjs';
+import { provideMockStore } from '@ngrx/store/testing';
+import { Observable, Subject, VirtualTimeScheduler, defer, of, throwError } from 'rxjs';
 
 import { advanceBy } from '../../testing/virtual-time';
-import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { SessionInfo } from '../model/session.model';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
-import { SharedSessionWaiter } from '../tabs/shared-session';
-import { AuthStorage } from './auth-storage';
-import { RefreshCoordinator, SHARED_TOKEN_WAIT_MS } from './refresh-coordinator';
-import { AuthApiActions } from './state/auth.actions';
+import { REFRESH_ENGINE_LOADER, RefreshCoordinator, RefreshEngineModule } from './refresh-coordinator';
+import { classifyRefreshError } from './refresh-outcome';
 import { initialAuthState } from './state/auth.feature';
 
-const tokenBody = {
-  access: 'fresh-token',
-  access_expires_at: '2030-01-01T01:00:00Z',
-  refresh_expires_at: '2030-01-20T00:00:00Z',
-  session_id: 'session-1',
-  remember_me: true,
-  user: { id: 1, email: 'dana@example.com', name: 'Dana' },
-};
+/** Stands in for the refresh engine: each refresh answers when the test says. */
+@Injectable({ providedIn: 'root' })
+class FakeEngine {
+  readonly flights: Subject<SessionInfo>[] = [];
+  refresh(): Observable<SessionInfo> {
+    const flight = new Subject<SessionInfo>();
+    this.flights.push(flight);
+    return flight;
+  }
+  retryNow = jest.fn();
+  classify(error: unknown) {
+    return classifyRefreshError(error, 0, null);
+  }
+}
 
-describe('RefreshCoordinator.retryNow', () => {
-  let coordinator: RefreshCoordinator;
-  let backend: HttpTestingController;
+describe('RefreshCoordinator', () => {
   let scheduler: VirtualTimeScheduler;
-  let dispatched: string[];
+  let loads: number;
+  /** How many loads fail first, as with the network gone. */
+  let failing: number;
 
-  beforeEach(() => {
-    scheduler = new VirtualTimeScheduler();
+  function coordinator(): RefreshCoordinator {
+    const module = { RefreshEngine: FakeEngine } as unknown as RefreshEngineModule;
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideMockStore({ initialState: { auth: { ...initialAuthState, status: 'restoring' } } }),
-        provideLogoutLensConfig({ refreshRetries: 2, refreshRetryBaseDelayMs: 1000, refreshTimeoutMs: 15_000 }),
+        provideMockStore({ initialState: { auth: initialAuthState } }),
         { provide: SESSION_SCHEDULER, useValue: scheduler },
-        // Tabs that can share tokens, none of which answers.
         {
-          provide: SharedSessionWaiter,
-          useValue: {
-            next: (ms: number) => timer(ms, scheduler).pipe(map(() => null)),
-            signedOutElsewhere: () => of(false),
-          },
+          provide: REFRESH_ENGINE_LOADER,
+          useValue: () => defer(() => (++loads <= failing ? throwError(() => new TypeError('Failed to fetch')) : of(module))),
         },
       ],
     });
-    coordinator = TestBed.inject(RefreshCoordinator);
-    backend = TestBed.inject(HttpTestingController);
-    const store = TestBed.inject(MockStore);
-    dispatched = [];
-    jest.spyOn(store, 'dispatch').mockImplementation(((action: Action) => {
-      dispatched.push(action.type);
-    }) as unknown as MockStore['dispatch']);
-  });
-
-  afterEach(() => {
-    backend.verify();
-    localStorage.clear();
-  });
-
-  /** Moves virtual time forward by `ms`, firing only the timers due by then. */
-  const advance = (ms: number): void => advanceBy(scheduler, ms);
-
-  function refresh() {
-    const outcome: { session?: SessionInfo; error?: unknown } = {};
-    coordinator.refresh().subscribe({ next: (s) => (outcome.session = s), error: (e) => (outcome.error = e) });
-    return outcome;
+    return TestBed.inject(RefreshCoordinator);
   }
 
-  const unavailable = { status: 503, statusText: 'Unavailable' };
-
-  /** A reload: auth-storage names a session this tab does not hold yet. */
-  function storeSessionOfAnEarlierPage(): void {
-    TestBed.inject(AuthStorage).saveSession({
-      user: tokenBody.user,
-      sessionId: 'session-1',
-      rememberMe: true,
-      issuedAt: Date.now(),
-      accessExpiresAt: Date.now() + 60_000,
-      refreshExpiresAt: Date.now() + 86_400_000,
-    });
-  }
-
-  it('ends the wait before the next attempt: the refresh is sent again at once', () => {
-    const outcome = refresh();
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-    backend.expectNone('/v1/auth/refresh/');
-
-    coordinator.retryNow();
-
-    backend.expectOne('/v1/auth/refresh/').flush(tokenBody);
-    expect(outcome.session?.sessionId).toBe('session-1');
-    expect(dispatched).toEqual([AuthApiActions.tokenRefreshed.type]);
+  beforeEach(() => {
+    scheduler = new VirtualTimeScheduler();
+    loads = 0;
+    failing = 0;
   });
 
-  it('gives up an attempt still unanswered and sends it again, as the same attempt', () => {
-    const outcome = refresh();
-    const held = backend.expectOne('/v1/auth/refresh/');
+  it('loads the engine only when first asked, once, and refreshes through it', () => {
+    const refresh = coordinator();
+    expect(loads).toBe(0);
 
-    coordinator.retryNow();
+    const outcomes: SessionInfo[] = [];
+    refresh.refresh().subscribe((session) => outcomes.push(session));
+    refresh.refresh().subscribe();
+    refresh.preload();
 
-    expect(held.cancelled).toBe(true);
-    const again = backend.expectOne('/v1/auth/refresh/');
-    again.flush({}, unavailable);
-    // Still the policy's attempts: two retries after the first, with backoff, then it reports.
-    advance(1000);
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-    advance(2000);
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-    expect((outcome.error as HttpErrorResponse).status).toBe(503);
-    expect(dispatched).toEqual([AuthApiActions.refreshFailedTransiently.type]);
+    expect(loads).toBe(1);
+    const engine = TestBed.inject(FakeEngine);
+    expect(engine.flights).toHaveLength(2);
+    engine.flights[0]!.next({ sessionId: 'session-1' } as SessionInfo);
+    expect(outcomes).toEqual([{ sessionId: 'session-1' }]);
+
+    refresh.retryNow();
+    expect(engine.retryNow).toHaveBeenCalledTimes(1);
   });
 
-  it('never ends the session, however often it is asked: the policy\'s attempts decide', () => {
-    const outcome = refresh();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-      coordinator.retryNow();
-    }
-    backend.expectNone('/v1/auth/refresh/');
-    expect((outcome.error as HttpErrorResponse).status).toBe(503);
-    expect(dispatched).toEqual([AuthApiActions.refreshFailedTransiently.type]);
+  it('reads a failed load as a network failure that keeps the session, and loads again next time', () => {
+    failing = 1;
+    const refresh = coordinator();
+
+    const errors: unknown[] = [];
+    refresh.refresh().subscribe({ error: (error) => errors.push(error) });
+    expect(errors).toHaveLength(1);
+    expect(refresh.classify(errors[0])).toEqual({ kind: 'transient', status: 0, reason: 'network error' });
+    // Nothing is under way, so "Retry" has nothing to send.
+    expect(() => refresh.retryNow()).not.toThrow();
+
+    const waited: string[] = [];
+    refresh.refreshWithin(3000).subscribe((outcome) => waited.push(outcome));
+    expect(loads).toBe(2);
+    TestBed.inject(FakeEngine).flights[0]!.error(new HttpErrorResponse({ status: 503 }));
+    expect(waited).toEqual(['gave-up']);
   });
 
-  it('stops waiting for another tab\'s token and sends the refresh', () => {
-    // A reload: auth-storage names a session this tab does not hold yet, so the refresh first gives
-    // a token another tab may just have fetched a moment to arrive.
-    storeSessionOfAnEarlierPage();
-    refresh();
-    backend.expectNone('/v1/auth/refresh/');
+  it('lets a call wait at most its bound for the refresh, and ends the wait for a session found over', () => {
+    const refresh = coordinator();
+    const waited: string[] = [];
+    refresh.refreshWithin(3000).subscribe((outcome) => waited.push(outcome));
+    advanceBy(scheduler, 2999);
+    expect(waited).toEqual([]);
+    advanceBy(scheduler, 1);
+    expect(waited).toEqual(['gave-up']);
 
-    coordinator.retryNow();
-
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-    // The retry after this failure, asked for at once, does not wait for another tab either.
-    coordinator.retryNow();
-    backend.expectOne('/v1/auth/refresh/').flush(tokenBody);
-    advance(SHARED_TOKEN_WAIT_MS);
-    backend.expectNone('/v1/auth/refresh/');
+    const errors: unknown[] = [];
+    refresh.refreshWithin(3000).subscribe({ error: (error) => errors.push(error) });
+    const over = new HttpErrorResponse({ status: 401, error: { code: 'refresh_revoked' } });
+    TestBed.inject(FakeEngine).flights[1]!.error(over);
+    expect(errors).toEqual([over]);
   });
 
-  it("waits for another tab's token on the first attempt only, not before each retry", () => {
-    // A reload with no other tab open and the server unavailable.
-    storeSessionOfAnEarlierPage();
-    refresh();
-    advance(SHARED_TOKEN_WAIT_MS);
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-
-    // The retry goes out when its backoff (1 s) is over, without another wait for a token.
-    advance(1000);
-    backend.expectOne('/v1/auth/refresh/').flush({}, unavailable);
-    advance(2000);
-    backend.expectOne('/v1/auth/refresh/').flush(tokenBody);
-    expect(dispatched).toContain(AuthApiActions.tokenRefreshed.type);
-  });
-
-  it('does nothing when no refresh is under way', () => {
-    coordinator.retryNow();
-    backend.expectNone('/v1/auth/refresh/');
-    expect(dispatched).toEqual([]);
+  it('swallows a failed preload: the next refresh tries again', () => {
+    failing = 1;
+    const refresh = coordinator();
+    expect(() => refresh.preload()).not.toThrow();
+    expect(loads).toBe(1);
+    refresh.refresh().subscribe();
+    expect(loads).toBe(2);
+    expect(TestBed.inject(FakeEngine).flights).toHaveLength(1);
   });
 });

@@ -4,6 +4,7 @@ import { TimeoutError } from 'rxjs';
 import { ReuseVerdict } from '../model/logout-record';
 import { LogoutType } from '../model/logout-type';
 import { ErrorPolicy, decide } from './error-policy';
+import { readCode } from './read-code';
 
 /** How a failed refresh is to be treated: only a session-over answer ends the session. */
 export type RefreshFailure =
@@ -88,12 +89,4 @@ export function isTransientRefreshError(
 export function readReuse(body: unknown): ReuseVerdict | null {
   const value = body && typeof body === 'object' ? (body as { reuse?: unknown }).reuse : null;
   return value === 'likely_race' || value === 'likely_theft' ? value : null;
-}
-
-/** Reads a machine-readable `code` from an error body, whatever its shape. */
-export function readCode(body: unknown): string | null {
-  if (body && typeof body === 'object' && typeof (body as { code?: unknown }).code === 'string') {
-    return (body as { code: string }).code;
-  }
-  return null;
 }

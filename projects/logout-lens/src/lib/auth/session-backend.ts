@@ -6,7 +6,7 @@ import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
 import { SessionInfo, SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
 import { SILENT_ERRORS } from './api-request';
-import { RefreshFailure } from './refresh-outcome';
+import type { RefreshFailure } from './refresh-outcome';
 
 /** A sign-in as the backend gets it: the form's fields and this browser's device id. */
 export interface SignInRequest {

@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
 import { SignInError } from '../model/session.model';
-import { readCode } from './refresh-outcome';
+import { readCode } from './read-code';
 
 /** Maps a login failure to something the sign-in page can put into words. */
 export function toSignInError(error: unknown): SignInError {

@@ -5,7 +5,7 @@ import { catchError, throwError } from 'rxjs';
 
 import { SILENT_ERRORS, isApiRequest } from '../auth/api-request';
 import { ERROR_POLICY, decide } from '../auth/error-policy';
-import { readCode } from '../auth/refresh-outcome';
+import { readCode } from '../auth/read-code';
 import { SessionActions } from '../auth/state/auth.actions';
 import { LOGOUT_LENS_CONFIG } from '../config/logout-lens.config';
 import { LogoutLensIntl } from '../intl/logout-lens-intl';

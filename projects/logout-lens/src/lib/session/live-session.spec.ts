@@ -4,6 +4,7 @@ import { Action } from '@ngrx/store';
 import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler, defer, of, shareReplay, throwError } from 'rxjs';
 
 import { advanceBy } from '../../testing/virtual-time';
+import { RefreshCoordinator } from '../auth/refresh-coordinator';
 import { SessionActions } from '../auth/state/auth.actions';
 import { sessionAt } from '../model/session.fixture';
 import { SessionInfo } from '../model/session.model';
@@ -18,6 +19,7 @@ describe('runLiveSession', () => {
   let idleActions: Subject<Action>;
   let refreshes: Subject<SessionInfo>;
   let dispatched: Action[];
+  let coordinator: RefreshCoordinator & { preload: jest.Mock };
 
   function run(): void {
     const effects = { proactiveRefresh: () => refreshes, enforceIdlePolicy: () => idleActions } as unknown as LiveSessionEffects;
@@ -25,7 +27,7 @@ describe('runLiveSession', () => {
       loads++;
       return loads <= failFirst ? throwError(() => new TypeError('Failed to fetch dynamically imported module')) : of(effects);
     }).pipe(shareReplay(1));
-    runLiveSession(session$, effects$, TestBed.inject(EnvironmentInjector), scheduler).subscribe((action) =>
+    runLiveSession(session$, effects$, TestBed.inject(EnvironmentInjector), scheduler, coordinator).subscribe((action) =>
       dispatched.push(action),
     );
   }
@@ -38,16 +40,20 @@ describe('runLiveSession', () => {
     idleActions = new Subject<Action>();
     refreshes = new Subject<SessionInfo>();
     dispatched = [];
+    coordinator = { preload: jest.fn() } as unknown as RefreshCoordinator & { preload: jest.Mock };
   });
 
-  it('loads nothing while no session is live, then loads once and runs the idle policy and the timer', () => {
+  it('loads nothing while no session is live, then loads once and runs the idle policy and the timer, with the refresh engine', () => {
     run();
     expect(loads).toBe(0);
+    expect(coordinator.preload).not.toHaveBeenCalled();
 
     session$.next(sessionAt(Date.UTC(2030, 0, 1)));
     session$.next(null);
     session$.next(sessionAt(Date.UTC(2030, 0, 2)));
     expect(loads).toBe(1);
+    // The refresh engine is loaded too, ahead of the first refresh.
+    expect(coordinator.preload).toHaveBeenCalledTimes(1);
 
     // The idle policy's actions are dispatched; the refreshes the timer starts are not actions.
     const ended = SessionActions.ended({ logoutType: 'IDLE_TIMEOUT', message: 'Idle.', at: 1 });

@@ -16,6 +16,7 @@ import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord, storedSession } from '../auth-storage';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
+import { classifyRefreshError } from '../refresh-outcome';
 import { toSignInError } from '../sign-in-error';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from './auth.actions';
 import {
@@ -74,7 +75,11 @@ describe('restoreSession', () => {
     const scheduler = new VirtualTimeScheduler();
     const fromOtherTab$ = new Subject<SharedSession>();
     const answer$ = new Subject<SessionInfo>();
-    const coordinator = { refresh: jest.fn(() => answer$.asObservable()) };
+    const coordinator = {
+      refresh: jest.fn(() => answer$.asObservable()),
+      preload: jest.fn(),
+      classify: (error: unknown) => classifyRefreshError(error, 0, null),
+    };
     const channel = { post: jest.fn() };
     // Like the real waiter: the first session another tab hands over within `ms`, else null.
     const shared = {
@@ -91,8 +96,6 @@ describe('restoreSession', () => {
       tokens,
       () => NOW,
       'tab-1',
-      null,
-      { readRefreshError: () => null } as unknown as AuthApi,
     ).subscribe(collect);
 
     /** Moves virtual time forward by `ms`, firing only the timers due by then. */
@@ -112,6 +115,18 @@ describe('restoreSession', () => {
 
     expect(emitted).toEqual([AuthApiActions.noSessionToRestore()]);
     expect(channel.post).not.toHaveBeenCalled();
+    expect(coordinator.refresh).not.toHaveBeenCalled();
+    // Nor does a page with no session load the refresh engine.
+    expect(coordinator.preload).not.toHaveBeenCalled();
+  });
+
+  it('starts loading the refresh engine while it asks the other tabs for a stored session', () => {
+    const { actions$, coordinator, channel } = setUp();
+
+    actions$.next(AppActions.started());
+
+    expect(coordinator.preload).toHaveBeenCalledTimes(1);
+    expect(channel.post).toHaveBeenCalledWith({ kind: 'session-request', from: 'tab-1' });
     expect(coordinator.refresh).not.toHaveBeenCalled();
   });
 

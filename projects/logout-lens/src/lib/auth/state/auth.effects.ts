@@ -15,10 +15,8 @@ import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, storedSession } from '../auth-storage';
-import { ERROR_POLICY } from '../error-policy';
 import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
 import { afterSignInUrl } from '../routes';
-import { classifyRefreshError } from '../refresh-outcome';
 import { SIGN_IN_ERRORS } from '../sign-in-errors';
 import {
   AppActions,
@@ -47,8 +45,6 @@ export const restoreSession = createEffect(
     tokens = inject(AccessTokenStore),
     clock = inject(CLOCK),
     tabId = inject(TAB_ID),
-    errorPolicy = inject(ERROR_POLICY, { optional: true }),
-    api = inject(AuthApi),
   ) =>
     actions$.pipe(
       ofType(AppActions.started),
@@ -56,6 +52,8 @@ export const restoreSession = createEffect(
         const stored = storage.read();
         const session = storedSession(stored, clock());
         if (!session) return of(AuthApiActions.noSessionToRestore());
+        // The refresh engine loads while another tab is asked for the session.
+        coordinator.preload();
         const handover = shared.next(SESSION_HANDOVER_WAIT_MS);
         channel.post({ kind: 'session-request', from: tabId });
         return handover.pipe(
@@ -73,7 +71,7 @@ export const restoreSession = createEffect(
                 // to work out, and to report) — or whether another tab ended it meanwhile, whose
                 // sign-out has ended this tab's session already: a deferred restore would revive it.
                 if (error instanceof SessionEndedElsewhere) return EMPTY;
-                const failure = classifyRefreshError(error, 0, null, errorPolicy, (e) => api.readRefreshError(e));
+                const failure = coordinator.classify(error);
                 if (failure.kind === 'session-over') return EMPTY;
                 const { status, reason } = failure;
                 return of(AuthApiActions.restoreDeferred({ session, status, reason, at: clock() }));

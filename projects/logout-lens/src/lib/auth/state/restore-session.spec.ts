@@ -7,9 +7,9 @@ import { SessionInfo } from '../../model/session.model';
 import { SharedSessionWaiter } from '../../tabs/shared-session';
 import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
-import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
+import { classifyRefreshError } from '../refresh-outcome';
 import { AppActions, AuthApiActions } from './auth.actions';
 import { restoreSession, retryRestoreNow } from './auth.effects';
 import { RestoringSessionActions } from './restoring-session.actions';
@@ -36,20 +36,20 @@ function storedRecord(overrides: Partial<AuthStorageRecord> = {}): AuthStorageRe
 /** Runs the effect on a reload with `record` in auth-storage; the refresh answers with `refresh$`. */
 function restore(record: AuthStorageRecord, refresh$: Observable<SessionInfo> = of({} as SessionInfo)) {
   const refresh = jest.fn(() => refresh$);
+  const preload = jest.fn();
+  const classify = (error: unknown) => classifyRefreshError(error, 0, null);
   const emitted: Action[] = [];
   restoreSession(
     of(AppActions.started()) as Actions,
     { read: () => record } as unknown as AuthStorage,
-    { refresh } as unknown as RefreshCoordinator,
+    { refresh, preload, classify } as unknown as RefreshCoordinator,
     { post: jest.fn() } as unknown as TabChannel,
     { next: () => of(null) } as unknown as SharedSessionWaiter,
     new AccessTokenStore(),
     () => LOCAL_NOW,
     'tab-1',
-    null,
-    { readRefreshError: () => null } as unknown as AuthApi,
   ).subscribe((action) => emitted.push(action));
-  return { refresh, emitted };
+  return { refresh, preload, emitted };
 }
 
 describe('restoreSession', () => {
