@@ -35,6 +35,9 @@ import { ServerClock } from './server-clock';
 import { AuthApiActions, SessionActions } from './state/auth.actions';
 import { authFeature } from './state/auth.feature';
 
+// The restore on start comes with the engine: a page that restores a session needs both at once.
+export { restoreSession } from './state/restore-session.effects';
+
 /** How long a tab waits for another tab's fresh token before refreshing itself. */
 export const SHARED_TOKEN_WAIT_MS = 1500;
 

@@ -1,8 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { EnvironmentInjector } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
 import { DefaultUrlSerializer, Router } from '@angular/router';
 import { Actions } from '@ngrx/effects';
 import { Action } from '@ngrx/store';
-import { Subject, VirtualTimeScheduler, defer, map, of, race, take, throwError, timer } from 'rxjs';
+import { NEVER, Observable, Subject, VirtualTimeScheduler, defer, map, of, race, take, throwError, timer } from 'rxjs';
 
 import { DEFAULT_LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
@@ -15,7 +17,7 @@ import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, AuthStorageRecord, storedSession } from '../auth-storage';
-import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
+import { RefreshCoordinator, RefreshEngineModule, SessionEndedElsewhere } from '../refresh-coordinator';
 import { classifyRefreshError } from '../refresh-outcome';
 import { toSignInError } from '../sign-in-error';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from './auth.actions';
@@ -24,12 +26,13 @@ import {
   navigateHomeAfterSignIn,
   persistSession,
   reportTransientRefreshFailure,
-  restoreSession,
   retryRestoreNow,
   signIn,
   signOut,
+  startRestore,
 } from './auth.effects';
 import { ChangePasswordPageActions } from './change-password-page.actions';
+import { restoreSession } from './restore-session.effects';
 import { RestoringSessionActions } from './restoring-session.actions';
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0);
@@ -68,6 +71,48 @@ function httpError(status: number, code?: string): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: code ? { code } : null, url: '/v1/auth/' });
 }
 
+describe('startRestore', () => {
+  /** A start with `record` in auth-storage; the engine's module loads as `engine$` says. */
+  function setUp(record: AuthStorageRecord, engine$: Observable<RefreshEngineModule>) {
+    const { actions$, actions, emitted, collect } = actionsAndOutput();
+    const load = jest.fn(() => engine$);
+    startRestore(actions, storageFake(record) as unknown as AuthStorage, () => NOW, load, TestBed.inject(EnvironmentInjector)).subscribe(
+      collect,
+    );
+    return { actions$, emitted, load };
+  }
+
+  it('says there is nothing to restore without loading the refresh engine when no session is stored', () => {
+    const { actions$, emitted, load } = setUp(noSession, NEVER);
+
+    actions$.next(AppActions.started());
+
+    expect(load).not.toHaveBeenCalled();
+    expect(emitted).toEqual([AuthApiActions.noSessionToRestore()]);
+  });
+
+  it('loads the engine for a stored session and restores through it, with the start it answers', () => {
+    const restored = TabSyncActions.sessionShared({ session, at: NOW });
+    const restore = jest.fn((started$: Observable<Action>) => started$.pipe(map(() => restored)));
+    const { actions$, emitted, load } = setUp(stored, of({ restoreSession: restore } as unknown as RefreshEngineModule));
+
+    actions$.next(AppActions.started());
+
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(emitted).toEqual([restored]);
+  });
+
+  it('keeps the stored session, as with the server out of reach, when the engine cannot be loaded', () => {
+    const { actions$, emitted } = setUp(stored, throwError(() => new TypeError('Failed to fetch')));
+
+    actions$.next(AppActions.started());
+
+    expect(emitted).toEqual([
+      AuthApiActions.restoreDeferred({ session: storedSession(stored, NOW)!, status: 0, reason: 'network error', at: NOW }),
+    ]);
+  });
+});
+
 describe('restoreSession', () => {
   /** A reload with `record` in auth-storage, other tabs that share tokens, and a refresh left unanswered. */
   function setUp(record: AuthStorageRecord = stored) {
@@ -77,7 +122,6 @@ describe('restoreSession', () => {
     const answer$ = new Subject<SessionInfo>();
     const coordinator = {
       refresh: jest.fn(() => answer$.asObservable()),
-      preload: jest.fn(),
       classify: (error: unknown) => classifyRefreshError(error, 0, null),
     };
     const channel = { post: jest.fn() };
@@ -115,18 +159,6 @@ describe('restoreSession', () => {
 
     expect(emitted).toEqual([AuthApiActions.noSessionToRestore()]);
     expect(channel.post).not.toHaveBeenCalled();
-    expect(coordinator.refresh).not.toHaveBeenCalled();
-    // Nor does a page with no session load the refresh engine.
-    expect(coordinator.preload).not.toHaveBeenCalled();
-  });
-
-  it('starts loading the refresh engine while it asks the other tabs for a stored session', () => {
-    const { actions$, coordinator, channel } = setUp();
-
-    actions$.next(AppActions.started());
-
-    expect(coordinator.preload).toHaveBeenCalledTimes(1);
-    expect(channel.post).toHaveBeenCalledWith({ kind: 'session-request', from: 'tab-1' });
     expect(coordinator.refresh).not.toHaveBeenCalled();
   });
 

@@ -1,21 +1,17 @@
-import { inject } from '@angular/core';
+import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, catchError, exhaustMap, ignoreElements, map, of, switchMap, tap } from 'rxjs';
+import { catchError, defer, exhaustMap, from, map, of, switchMap, tap } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
 import { SignInError } from '../../model/session.model';
 import { CLOCK } from '../../platform/browser.tokens';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
-import { TAB_ID } from '../../platform/tab-id';
-import { SESSION_HANDOVER_WAIT_MS, SharedSessionWaiter } from '../../tabs/shared-session';
-import { TabSyncActions } from '../../tabs/state/tab-sync.actions';
-import { TabChannel } from '../../tabs/tab-channel';
 import { AccessTokenStore } from '../access-token.store';
 import { AuthApi } from '../auth-api';
 import { AuthStorage, storedSession } from '../auth-storage';
-import { RefreshCoordinator, SessionEndedElsewhere } from '../refresh-coordinator';
+import { REFRESH_ENGINE_LOADER, RefreshCoordinator } from '../refresh-coordinator';
 import { afterSignInUrl } from '../routes';
 import { SIGN_IN_ERRORS } from '../sign-in-errors';
 import {
@@ -29,55 +25,32 @@ import { ChangePasswordPageActions } from './change-password-page.actions';
 import { RestoringSessionActions } from './restoring-session.actions';
 
 /**
- * On start, restores the session silently: from another open tab when one answers (no refresh,
- * so opening tabs never rotates the cookie), else through the refresh cookie. Whenever
- * `auth-storage` names a session the server is asked, whatever its stored expiry says: that time
- * is on the server's clock, this computer's may be minutes off, and a session found over must end
- * the normal way — recorded, explained and reported — never by a silent "nothing to restore".
+ * On start, with a session in `auth-storage`, loads the refresh engine and restores the session
+ * through it (`restoreSession`); with none, says so at once, and a page that is never signed in
+ * loads no engine. An engine that cannot be loaded (the network gone) keeps the stored session,
+ * as a refresh that cannot reach the server does.
  */
-export const restoreSession = createEffect(
+export const startRestore = createEffect(
   (
     actions$ = inject(Actions),
     storage = inject(AuthStorage),
-    coordinator = inject(RefreshCoordinator),
-    channel = inject(TabChannel),
-    shared = inject(SharedSessionWaiter),
-    tokens = inject(AccessTokenStore),
     clock = inject(CLOCK),
-    tabId = inject(TAB_ID),
+    load = inject(REFRESH_ENGINE_LOADER),
+    injector = inject(EnvironmentInjector),
   ) =>
     actions$.pipe(
       ofType(AppActions.started),
-      exhaustMap(() => {
-        const stored = storage.read();
-        const session = storedSession(stored, clock());
+      exhaustMap((started) => {
+        const session = storedSession(storage.read(), clock());
         if (!session) return of(AuthApiActions.noSessionToRestore());
-        // The refresh engine loads while another tab is asked for the session.
-        coordinator.preload();
-        const handover = shared.next(SESSION_HANDOVER_WAIT_MS);
-        channel.post({ kind: 'session-request', from: tabId });
-        return handover.pipe(
-          switchMap((fromTab) => {
-            if (fromTab) {
-              tokens.set(fromTab.access);
-              tokens.setCarried(fromTab.carried);
-              return of(TabSyncActions.sessionShared({ session: fromTab.session, at: clock() }));
-            }
-            return coordinator.refresh().pipe(
-              // Success is reported by the coordinator, like every refresh.
-              ignoreElements(),
-              catchError((error: unknown) => {
-                // Only whether the session is over matters here (its type was the coordinator's
-                // to work out, and to report) — or whether another tab ended it meanwhile, whose
-                // sign-out has ended this tab's session already: a deferred restore would revive it.
-                if (error instanceof SessionEndedElsewhere) return EMPTY;
-                const failure = coordinator.classify(error);
-                if (failure.kind === 'session-over') return EMPTY;
-                const { status, reason } = failure;
-                return of(AuthApiActions.restoreDeferred({ session, status, reason, at: clock() }));
-              }),
-            );
-          }),
+        return defer(() => from(load())).pipe(
+          map((engine) => engine.restoreSession),
+          catchError(() => of(null)),
+          switchMap((restore) =>
+            restore
+              ? runInInjectionContext(injector, () => restore(of(started) as Actions))
+              : of(AuthApiActions.restoreDeferred({ session, status: 0, reason: 'network error', at: clock() })),
+          ),
         );
       }),
     ),

@@ -11,7 +11,8 @@ import { AuthStorage, AuthStorageRecord } from '../auth-storage';
 import { RefreshCoordinator } from '../refresh-coordinator';
 import { classifyRefreshError } from '../refresh-outcome';
 import { AppActions, AuthApiActions } from './auth.actions';
-import { restoreSession, retryRestoreNow } from './auth.effects';
+import { retryRestoreNow } from './auth.effects';
+import { restoreSession } from './restore-session.effects';
 import { RestoringSessionActions } from './restoring-session.actions';
 
 const MINUTE = 60_000;
@@ -36,20 +37,19 @@ function storedRecord(overrides: Partial<AuthStorageRecord> = {}): AuthStorageRe
 /** Runs the effect on a reload with `record` in auth-storage; the refresh answers with `refresh$`. */
 function restore(record: AuthStorageRecord, refresh$: Observable<SessionInfo> = of({} as SessionInfo)) {
   const refresh = jest.fn(() => refresh$);
-  const preload = jest.fn();
   const classify = (error: unknown) => classifyRefreshError(error, 0, null);
   const emitted: Action[] = [];
   restoreSession(
     of(AppActions.started()) as Actions,
     { read: () => record } as unknown as AuthStorage,
-    { refresh, preload, classify } as unknown as RefreshCoordinator,
+    { refresh, classify } as unknown as RefreshCoordinator,
     { post: jest.fn() } as unknown as TabChannel,
     { next: () => of(null) } as unknown as SharedSessionWaiter,
     new AccessTokenStore(),
     () => LOCAL_NOW,
     'tab-1',
   ).subscribe((action) => emitted.push(action));
-  return { refresh, preload, emitted };
+  return { refresh, emitted };
 }
 
 describe('restoreSession', () => {
