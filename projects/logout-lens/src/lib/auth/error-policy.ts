@@ -28,7 +28,9 @@ export type ErrorDecision = 'default' | 'retry' | 'keep' | { endSession: LogoutT
 /** Decides about each failed call; return `'default'` for what it has no opinion on. */
 export type ErrorPolicy = (failure: FailedCall) => ErrorDecision;
 
-export const ERROR_POLICY = new InjectionToken<ErrorPolicy>('LOGOUT_LENS_ERROR_POLICY');
+export const ERROR_POLICY = new InjectionToken<ErrorPolicy>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_ERROR_POLICY' : '',
+);
 
 /**
  * The app's own say on failures: which refresh failures are retried rather than ending the

@@ -15,7 +15,7 @@ export type RefreshEngineModule = typeof import('./refresh-engine');
 
 /** Loads the refresh engine's module; specs give it synchronously. */
 export const REFRESH_ENGINE_LOADER = new InjectionToken<() => Observable<RefreshEngineModule> | Promise<RefreshEngineModule>>(
-  'LOGOUT_LENS_REFRESH_ENGINE_LOADER',
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_REFRESH_ENGINE_LOADER' : '',
   { providedIn: 'root', factory: () => () => import('./refresh-engine') },
 );
 

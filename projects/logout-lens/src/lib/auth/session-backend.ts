@@ -119,19 +119,22 @@ export interface SessionUrls {
   accountField: string;
 }
 
-export const SESSION_URLS = new InjectionToken<SessionUrls>('LOGOUT_LENS_SESSION_URLS', {
-  providedIn: 'root',
-  factory: () => {
-    const base = authBase(inject(LOGOUT_LENS_CONFIG));
-    return {
-      signIn: `${base}/login/`,
-      refresh: `${base}/refresh/`,
-      signOut: `${base}/logout/`,
-      policy: `${base}/policy/`,
-      accountField: 'email',
-    };
+export const SESSION_URLS = new InjectionToken<SessionUrls>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SESSION_URLS' : '',
+  {
+    providedIn: 'root',
+    factory: () => {
+      const base = authBase(inject(LOGOUT_LENS_CONFIG));
+      return {
+        signIn: `${base}/login/`,
+        refresh: `${base}/refresh/`,
+        signOut: `${base}/logout/`,
+        policy: `${base}/policy/`,
+        accountField: 'email',
+      };
+    },
   },
-});
+);
 
 /** A backend that answers grants in Logout Lens's shape at `SESSION_URLS`: its own, or the Django package's simplejwt views. */
 @Injectable({ providedIn: 'root' })
@@ -161,10 +164,13 @@ export class LogoutLensBackend implements SessionBackend {
 }
 
 /** The backend in use. */
-export const SESSION_BACKEND = new InjectionToken<SessionBackend>('LOGOUT_LENS_SESSION_BACKEND', {
-  providedIn: 'root',
-  factory: () => inject(LogoutLensBackend),
-});
+export const SESSION_BACKEND = new InjectionToken<SessionBackend>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SESSION_BACKEND' : '',
+  {
+    providedIn: 'root',
+    factory: () => inject(LogoutLensBackend),
+  },
+);
 
 /**
  * Signs in, refreshes and signs out through the app's own backend, a class implementing

@@ -117,22 +117,30 @@ export function authBase(config: Pick<LogoutLensConfig, 'apiBase' | 'authPath'>)
  * Django package's view). null: the backend keeps no audit trail (stock simplejwt), so records
  * stay in this browser's history only and none is queued for delivery.
  */
-export const LOGOUT_EVENTS_URL = new InjectionToken<string | null>('LOGOUT_LENS_EVENTS_URL', {
-  providedIn: 'root',
-  factory: () => `${authBase(inject(LOGOUT_LENS_CONFIG))}/logout-event/`,
-});
+export const LOGOUT_EVENTS_URL = new InjectionToken<string | null>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_EVENTS_URL' : '',
+  {
+    providedIn: 'root',
+    factory: () => `${authBase(inject(LOGOUT_LENS_CONFIG))}/logout-event/`,
+  },
+);
 
 /** Parts of the configuration set by features (`withIdlePolicy()`), applied after the app's own. */
-export const LOGOUT_LENS_CONFIG_PARTS = new InjectionToken<Partial<LogoutLensConfig>[]>('LOGOUT_LENS_CONFIG_PARTS');
+export const LOGOUT_LENS_CONFIG_PARTS = new InjectionToken<Partial<LogoutLensConfig>[]>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_CONFIG_PARTS' : '',
+);
 
 /**
  * The configuration in force: defaults, then `provideLogoutLens(config)`, then the features'
  * parts, then the runtime global.
  */
-export const LOGOUT_LENS_CONFIG = new InjectionToken<LogoutLensConfig>('LOGOUT_LENS_CONFIG', {
-  providedIn: 'root',
-  factory: () => resolveConfig({}),
-});
+export const LOGOUT_LENS_CONFIG = new InjectionToken<LogoutLensConfig>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_CONFIG' : '',
+  {
+    providedIn: 'root',
+    factory: () => resolveConfig({}),
+  },
+);
 
 /** Overrides part of the configuration for an application. */
 export function provideLogoutLensConfig(overrides: Partial<LogoutLensConfig>): Provider {

@@ -15,7 +15,9 @@ export interface SigningOut {
 /** What the app does before the redirect to the sign-in page; may return a Promise or an Observable. */
 export type BeforeSignOut = (signingOut: SigningOut) => void | Promise<unknown> | Observable<unknown>;
 
-export const BEFORE_SIGN_OUT = new InjectionToken<BeforeSignOut>('LOGOUT_LENS_BEFORE_SIGN_OUT');
+export const BEFORE_SIGN_OUT = new InjectionToken<BeforeSignOut>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_BEFORE_SIGN_OUT' : '',
+);
 
 /**
  * Runs `hook` (in an injection context: it may `inject()`) when a session ends, before the

@@ -10,7 +10,9 @@ export type { LogoutPresentation };
 export type LogoutReason = LogoutPresentation;
 
 /** The app's own reasons, by type (`withLogoutReasons()`). */
-export const LOGOUT_REASONS = new InjectionToken<Readonly<Record<string, LogoutReason>>[]>('LOGOUT_REASONS');
+export const LOGOUT_REASONS = new InjectionToken<Readonly<Record<string, LogoutReason>>[]>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_REASONS' : '',
+);
 
 /**
  * The app's own reasons a session may end — `LICENSE_EXPIRED`, `TENANT_SWITCHED` — with their

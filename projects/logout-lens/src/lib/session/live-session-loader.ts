@@ -8,7 +8,10 @@ export type LiveSessionEffects = typeof import('./live-session.effects');
 export const LIVE_SESSION_RETRY_MS = 5000;
 
 /** Loads the live session's effects once, when first asked; a failed load may be asked again. */
-export const LIVE_SESSION_EFFECTS = new InjectionToken<Observable<LiveSessionEffects>>('LOGOUT_LENS_LIVE_SESSION', {
-  providedIn: 'root',
-  factory: () => defer(() => from(import('./live-session.effects'))).pipe(shareReplay(1)),
-});
+export const LIVE_SESSION_EFFECTS = new InjectionToken<Observable<LiveSessionEffects>>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_LIVE_SESSION' : '',
+  {
+    providedIn: 'root',
+    factory: () => defer(() => from(import('./live-session.effects'))).pipe(shareReplay(1)),
+  },
+);

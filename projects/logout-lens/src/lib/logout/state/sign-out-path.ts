@@ -11,10 +11,13 @@ export type SignOutPath = typeof import('./sign-out.effects');
  * Loads the sign-out path once — while a session is live, or when a session ends or an
  * undelivered event waits, whichever comes first — so none of it is in an app's initial bundle.
  */
-export const SIGN_OUT_PATH = new InjectionToken<Observable<SignOutPath>>('LOGOUT_LENS_SIGN_OUT_PATH', {
-  providedIn: 'root',
-  factory: () => defer(() => from(import('./sign-out.effects'))).pipe(shareReplay(1)),
-});
+export const SIGN_OUT_PATH = new InjectionToken<Observable<SignOutPath>>(
+  typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SIGN_OUT_PATH' : '',
+  {
+    providedIn: 'root',
+    factory: () => defer(() => from(import('./sign-out.effects'))).pipe(shareReplay(1)),
+  },
+);
 
 /** Each real sign-out, once (repeated `Ended` actions for an ended session do not re-emit). */
 export function endedSessions(): Observable<EndedSession> {
