@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 
-import { SessionInfo, SessionUser } from '../model/session.model';
+import { SessionInfo, SessionUser, parseSessionUser } from '../model/session.model';
 import { LOCAL_STORAGE } from '../platform/browser.tokens';
 import { newDeviceId } from '../platform/ids';
 
@@ -121,7 +121,7 @@ export function parseRecord(raw: string | null): AuthStorageRecord | null {
   if (typeof v['device_id'] !== 'string' || !DEVICE_ID.test(v['device_id'])) return null;
   return {
     device_id: v['device_id'],
-    user: parseUser(v['user']),
+    user: parseSessionUser(v['user']),
     session_id: typeof v['session_id'] === 'string' ? v['session_id'].slice(0, 64) : null,
     remember_me: v['remember_me'] === true,
     access_expires_at: finiteOrNull(v['access_expires_at']),
@@ -132,14 +132,6 @@ export function parseRecord(raw: string | null): AuthStorageRecord | null {
 
 function positiveOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
-}
-
-function parseUser(value: unknown): SessionUser | null {
-  if (!value || typeof value !== 'object') return null;
-  const u = value as Record<string, unknown>;
-  const idOk = typeof u['id'] === 'number' || typeof u['id'] === 'string';
-  if (!idOk || typeof u['email'] !== 'string' || typeof u['name'] !== 'string') return null;
-  return { id: u['id'] as number | string, email: u['email'], name: u['name'] };
 }
 
 function finiteOrNull(value: unknown): number | null {

@@ -62,3 +62,12 @@ export type SignInError =
   | { kind: 'invalid-input'; fields: Record<string, string> }
   | { kind: 'throttled' }
   | { kind: 'server'; status: number };
+
+/** A user as storage or another tab hands it over, checked field by field: null when malformed. */
+export function parseSessionUser(value: unknown): SessionUser | null {
+  if (!value || typeof value !== 'object') return null;
+  const { id, email, name } = value as Record<string, unknown>;
+  const idOk = (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id.length <= 64);
+  if (!idOk || typeof email !== 'string' || email.length > 254 || typeof name !== 'string' || name.length > 300) return null;
+  return { id, email, name };
+}

@@ -1,5 +1,5 @@
 import { LogoutType, isLogoutType } from '../model/logout-type';
-import { SessionInfo } from '../model/session.model';
+import { SessionInfo, parseSessionUser } from '../model/session.model';
 
 /**
  * What the tabs of one browser tell each other. `access` (the access token) and `carried` (the
@@ -48,13 +48,12 @@ export function parseTabMessage(value: unknown): TabMessage | null {
 function parseSession(value: unknown): SessionInfo | null {
   if (!value || typeof value !== 'object') return null;
   const s = value as Record<string, unknown>;
-  const user = s['user'] as Record<string, unknown> | undefined;
-  if (!user || !str(user['email'], 254) || !str(user['name'], 300)) return null;
-  if (!(num(user['id']) || str(user['id'], 64))) return null;
+  const user = parseSessionUser(s['user']);
+  if (!user) return null;
   if (!str(s['sessionId'], 64) || typeof s['rememberMe'] !== 'boolean') return null;
   if (!num(s['accessExpiresAt']) || !num(s['refreshExpiresAt']) || !num(s['issuedAt'])) return null;
   return {
-    user: { id: user['id'] as number | string, email: user['email'], name: user['name'] },
+    user,
     sessionId: s['sessionId'],
     rememberMe: s['rememberMe'],
     accessExpiresAt: s['accessExpiresAt'],
