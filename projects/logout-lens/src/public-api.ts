@@ -22,7 +22,8 @@ export * from './lib/logout/before-sign-out';
 
 // Building blocks the /material and /devtools entry points (and an app's own UI) are made of.
 export * from './lib/auth/api-request';
-export * from './lib/auth/auth-api';
+export type { AuthApi } from './lib/auth/auth-api';
+export * from './lib/auth/auth-api-loader';
 export * from './lib/auth/auth-storage';
 export * from './lib/auth/auth.guard';
 export * from './lib/auth/routes';

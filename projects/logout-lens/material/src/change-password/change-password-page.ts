@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,9 +23,9 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { finalize } from 'rxjs';
+import { catchError, finalize, switchMap, throwError } from 'rxjs';
 
-import { AuthApi } from '@logout-lens/angular';
+import { AUTH_API } from '@logout-lens/angular';
 import { authFeature } from '@logout-lens/angular';
 import { ChangePasswordPageActions } from '@logout-lens/angular';
 import { CLOCK, WINDOW } from '@logout-lens/angular';
@@ -70,7 +71,7 @@ export class ChangePasswordPage {
   readonly backLink = input<string | undefined>('/');
   protected readonly backTo = computed(() => this.backLink() ?? '/');
 
-  private readonly api = inject(AuthApi);
+  private readonly api$ = inject(AUTH_API);
   private readonly store = inject(Store);
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(Injector);
@@ -137,9 +138,13 @@ export class ChangePasswordPage {
     this.busy.set(true);
     this.win?.addEventListener('beforeunload', this.holdUnload);
     // Not cancelled when the page is left: the answer holds this browser's only live session.
-    this.api
-      .changePassword(currentPassword, newPassword)
-      .pipe(finalize(() => this.win?.removeEventListener('beforeunload', this.holdUnload)))
+    this.api$
+      .pipe(
+        // The session calls could not be loaded: the server is out of reach.
+        catchError(() => throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' }))),
+        switchMap((api) => api.changePassword(currentPassword, newPassword)),
+        finalize(() => this.win?.removeEventListener('beforeunload', this.holdUnload)),
+      )
       .subscribe({
         next: (session) => {
           this.store.dispatch(ChangePasswordPageActions.passwordChanged({ session, at: this.clock() }));

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideEffects } from '@ngrx/effects';
 import { Store, provideState, provideStore } from '@ngrx/store';
 
+import { provideAuthApiNow } from '../../testing/load-now';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from '../auth/state/auth.actions';
 import { authFeature } from '../auth/state/auth.feature';
 import { TokenMonitorActions } from '../diagnostics/state/diagnostics.actions';
@@ -29,6 +30,7 @@ function setUp(stored: string | null = null) {
       provideEffects(),
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideAuthApiNow(),
       { provide: CLOCK, useValue: () => NOW },
       {
         provide: SESSION_STORAGE,

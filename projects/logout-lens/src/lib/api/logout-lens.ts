@@ -1,9 +1,9 @@
 import { EnvironmentInjector, Injectable, Signal, computed, inject, signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { Observable, Subject, filter, firstValueFrom, map, merge, take } from 'rxjs';
+import { Observable, Subject, filter, firstValueFrom, map, merge, switchMap, take } from 'rxjs';
 
-import { AuthApi } from '../auth/auth-api';
+import { AUTH_API } from '../auth/auth-api-loader';
 import { AuthStorage } from '../auth/auth-storage';
 import { SessionPolicyStore } from '../auth/session-policy';
 import { AppActions, AuthApiActions, SessionActions, SignInPageActions, UserMenuActions } from '../auth/state/auth.actions';
@@ -45,7 +45,7 @@ export class LogoutLens {
   private readonly clock = inject(CLOCK);
   private readonly injector = inject(EnvironmentInjector);
   private readonly authStorage = inject(AuthStorage);
-  private readonly api = inject(AuthApi);
+  private readonly api$ = inject(AUTH_API);
   private readonly policies = inject(SessionPolicyStore);
   private policyRequested = false;
   private readonly auth = this.store.selectSignal(authFeature.selectAuthState);
@@ -104,7 +104,7 @@ export class LogoutLens {
   loadPolicy(): void {
     if (this.policy() || this.policyRequested) return;
     this.policyRequested = true;
-    this.api.policy().subscribe({
+    this.api$.pipe(switchMap((api) => api.policy())).subscribe({
       next: (policy) => policy && this.policies.set(policy),
       error: () => (this.policyRequested = false),
     });

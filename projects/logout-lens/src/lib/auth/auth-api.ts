@@ -9,7 +9,8 @@ import { SILENT_ERRORS } from './api-request';
 import { AuthStorage } from './auth-storage';
 import type { RefreshFailure } from './refresh-outcome';
 import { ServerClock } from './server-clock';
-import { SESSION_BACKEND, SessionGrant, parseGrant } from './session-backend';
+import { LogoutLensBackend, parseGrant } from './logout-lens-backend';
+import { SESSION_BACKEND, SessionBackend, SessionGrant } from './session-backend';
 import { SessionPolicyStore } from './session-policy';
 
 /**
@@ -20,7 +21,7 @@ import { SessionPolicyStore } from './session-policy';
 @Injectable({ providedIn: 'root' })
 export class AuthApi {
   private readonly http = inject(HttpClient);
-  private readonly backend = inject(SESSION_BACKEND);
+  private readonly backend: SessionBackend = inject(SESSION_BACKEND, { optional: true }) ?? inject(LogoutLensBackend);
   private readonly tokens = inject(AccessTokenStore);
   private readonly clock = inject(ServerClock);
   private readonly storage = inject(AuthStorage);

@@ -5,7 +5,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { VirtualTimeScheduler } from 'rxjs';
 
-import { provideRefreshEngineNow } from '../../testing/refresh-engine';
+import { provideRefreshEngineNow } from '../../testing/load-now';
 import { provideLogoutLensConfig } from '../config/logout-lens.config';
 import { SessionInfo } from '../model/session.model';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';

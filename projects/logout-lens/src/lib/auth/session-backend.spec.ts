@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { Observable, firstValueFrom, of, throwError } from 'rxjs';
 
 import { classifyRefreshError } from './refresh-outcome';
-import { SESSION_BACKEND, SessionBackend, SessionGrant, parseGrant, withSessionBackend } from './session-backend';
+import { parseGrant } from './logout-lens-backend';
+import { SESSION_BACKEND, SessionBackend, SessionGrant, withSessionBackend } from './session-backend';
 import { grantBody, setUpSessionBackend, signIn, verifySessionBackend } from './session-backend.fixture';
 
 afterEach(verifySessionBackend);

@@ -1,10 +1,10 @@
-import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
-import { Injectable, InjectionToken, Type, inject } from '@angular/core';
-import { Observable, map, of } from 'rxjs';
+import { HttpContext, HttpContextToken } from '@angular/common/http';
+import { InjectionToken, Type, inject } from '@angular/core';
+import { Observable } from 'rxjs';
 
 import { LogoutLensFeature, logoutLensFeature } from '../config/features';
 import { LOGOUT_LENS_CONFIG, authBase } from '../config/logout-lens.config';
-import { SessionInfo, SessionPolicy, SessionUser, parseSessionPolicy } from '../model/session.model';
+import { SessionInfo, SessionPolicy, SessionUser } from '../model/session.model';
 import { SILENT_ERRORS } from './api-request';
 import type { RefreshFailure } from './refresh-outcome';
 
@@ -84,28 +84,6 @@ export function sessionCall(kind: 'sign-in' | 'refresh' | 'sign-out'): HttpConte
 }
 
 /**
- * Reads a grant in the shape Logout Lens's views answer (and those of its simplejwt views):
- * `{access, access_expires_at, refresh_expires_at, session_id, remember_me, user, session_policy}`.
- */
-export function parseGrant(body: unknown): SessionGrant {
-  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const accessExpiresAt = typeof b['access_expires_at'] === 'string' ? Date.parse(b['access_expires_at']) : NaN;
-  const refreshExpiresAt = typeof b['refresh_expires_at'] === 'string' ? Date.parse(b['refresh_expires_at']) : NaN;
-  if (typeof b['access'] !== 'string' || Number.isNaN(accessExpiresAt) || Number.isNaN(refreshExpiresAt)) {
-    throw new Error('Malformed token response');
-  }
-  return {
-    access: b['access'],
-    accessExpiresAt,
-    refreshExpiresAt,
-    sessionId: typeof b['session_id'] === 'string' ? b['session_id'] : '',
-    rememberMe: b['remember_me'] === true,
-    user: (b['user'] ?? { id: '', email: '', name: '' }) as SessionUser,
-    policy: parseSessionPolicy(b['session_policy']),
-  };
-}
-
-/**
  * Where a backend that answers in Logout Lens's shape serves its calls, and the field of the
  * sign-in body that names the account. Logout Lens's own: `{apiBase}{authPath}/login/`,
  * `refresh/`, `logout/`, `policy/`, by email; `withSimpleJwt()` gives its own.
@@ -136,40 +114,9 @@ export const SESSION_URLS = new InjectionToken<SessionUrls>(
   },
 );
 
-/** A backend that answers grants in Logout Lens's shape at `SESSION_URLS`: its own, or the Django package's simplejwt views. */
-@Injectable({ providedIn: 'root' })
-export class LogoutLensBackend implements SessionBackend {
-  private readonly http = inject(HttpClient);
-  private readonly urls = inject(SESSION_URLS);
-
-  signIn({ email, password, rememberMe, deviceId }: SignInRequest): Observable<SessionGrant> {
-    const body = { [this.urls.accountField]: email, password, remember_me: rememberMe, device_id: deviceId };
-    return this.http.post(this.urls.signIn, body, { context: sessionCall('sign-in') }).pipe(map(parseGrant));
-  }
-
-  refresh(): Observable<SessionGrant> {
-    return this.http.post(this.urls.refresh, {}, { context: sessionCall('refresh') }).pipe(map(parseGrant));
-  }
-
-  signOut(): Observable<unknown> {
-    return this.http.post(this.urls.signOut, {}, { context: sessionCall('sign-out') });
-  }
-
-  policy(): Observable<SessionPolicy | null> {
-    if (!this.urls.policy) return of(null);
-    return this.http
-      .get<unknown>(this.urls.policy, { context: new HttpContext().set(SILENT_ERRORS, true) })
-      .pipe(map(parseSessionPolicy));
-  }
-}
-
-/** The backend in use. */
+/** The backend in use, when the app gives one; without it, Logout Lens's own (`LogoutLensBackend`). */
 export const SESSION_BACKEND = new InjectionToken<SessionBackend>(
   typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SESSION_BACKEND' : '',
-  {
-    providedIn: 'root',
-    factory: () => inject(LogoutLensBackend),
-  },
 );
 
 /**

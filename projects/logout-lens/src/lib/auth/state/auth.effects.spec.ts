@@ -269,10 +269,29 @@ describe('signIn', () => {
     // The error reader as it is once loaded; `readerLoads` fail first, as with the network gone.
     const reader = { loads: 0, failing: 0 };
     const readers$ = defer(() => (++reader.loads <= reader.failing ? throwError(() => new TypeError('Failed to fetch')) : of(toSignInError)));
-    signIn(actions, api as unknown as AuthApi, readers$).subscribe(collect);
+    // The session calls as they are once loaded; `failing` loads fail first.
+    const calls = { loads: 0, failing: 0 };
+    const api$ = defer(() => (++calls.loads <= calls.failing ? throwError(() => new TypeError('Failed to fetch')) : of(api as unknown as AuthApi)));
+    signIn(actions, api$, readers$).subscribe(collect);
     const submit = () => actions$.next(SignInPageActions.signInSubmitted({ credentials }));
-    return { emitted, api, answers, submit, reader };
+    return { emitted, api, answers, submit, reader, calls };
   }
+
+  it('reports the server as out of reach when the session calls cannot be loaded, and loads them again next time', () => {
+    const { emitted, api, answers, submit, calls } = setUp();
+    calls.failing = 1;
+
+    submit();
+    expect(api.login).not.toHaveBeenCalled();
+    submit();
+    answers[0]!.next(session);
+
+    expect(calls.loads).toBe(2);
+    expect(emitted).toEqual([
+      AuthApiActions.signInFailed({ error: { kind: 'unreachable' } }),
+      AuthApiActions.signInSucceeded({ session }),
+    ]);
+  });
 
   it('loads the error reader only for a refused sign-in', () => {
     const { emitted, answers, submit, reader } = setUp();

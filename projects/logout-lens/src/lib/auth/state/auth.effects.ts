@@ -1,7 +1,8 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, defer, exhaustMap, from, map, of, switchMap, tap } from 'rxjs';
+import { catchError, defer, exhaustMap, from, map, of, switchMap, tap, throwError } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
@@ -9,7 +10,7 @@ import { SignInError } from '../../model/session.model';
 import { CLOCK } from '../../platform/browser.tokens';
 import { LogoutLensUi } from '../../platform/logout-lens-ui';
 import { AccessTokenStore } from '../access-token.store';
-import { AuthApi } from '../auth-api';
+import { AUTH_API } from '../auth-api-loader';
 import { AuthStorage, storedSession } from '../auth-storage';
 import { REFRESH_ENGINE_LOADER, RefreshCoordinator } from '../refresh-coordinator';
 import { afterSignInUrl } from '../routes';
@@ -71,11 +72,14 @@ export const retryRestoreNow = createEffect(
 );
 
 export const signIn = createEffect(
-  (actions$ = inject(Actions), api = inject(AuthApi), readers$ = inject(SIGN_IN_ERRORS)) =>
+  (actions$ = inject(Actions), api$ = inject(AUTH_API), readers$ = inject(SIGN_IN_ERRORS)) =>
     actions$.pipe(
       ofType(SignInPageActions.signInSubmitted),
       exhaustMap(({ credentials }) =>
-        api.login(credentials).pipe(
+        api$.pipe(
+          // The session calls could not be loaded: the server is out of reach, as the page says.
+          catchError(() => throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' }))),
+          switchMap((api) => api.login(credentials)),
           map((session) => AuthApiActions.signInSucceeded({ session })),
           catchError((error: unknown) =>
             readers$.pipe(

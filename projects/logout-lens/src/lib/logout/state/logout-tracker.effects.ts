@@ -14,7 +14,7 @@ import {
   take,
 } from 'rxjs';
 
-import { AuthApi } from '../../auth/auth-api';
+import { AUTH_API } from '../../auth/auth-api-loader';
 import { AppActions } from '../../auth/state/auth.actions';
 import { authFeature } from '../../auth/state/auth.feature';
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
@@ -104,11 +104,16 @@ function hasItem(storage: Storage | null, key: string): boolean {
  * carries the cookie that ties it to the user.
  */
 export const revokeOnServer = createEffect(
-  (actions$ = inject(Actions), api = inject(AuthApi)) =>
+  (actions$ = inject(Actions), api$ = inject(AUTH_API)) =>
     actions$.pipe(
       ofType(LogoutTrackerActions.recorded),
       filter(({ record }) => record.type === 'USER_INITIATED' && !record.from_other_tab),
-      exhaustMap(() => api.logout().pipe(catchError(() => EMPTY))),
+      exhaustMap(() =>
+        api$.pipe(
+          switchMap((api) => api.logout()),
+          catchError(() => EMPTY),
+        ),
+      ),
     ),
   { functional: true, dispatch: false },
 );
