@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -23,7 +22,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { catchError, finalize, switchMap, throwError } from 'rxjs';
+import { finalize, switchMap } from 'rxjs';
 
 import { AUTH_API } from '@logout-lens/angular';
 import { authFeature } from '@logout-lens/angular';
@@ -140,8 +139,6 @@ export class ChangePasswordPage {
     // Not cancelled when the page is left: the answer holds this browser's only live session.
     this.api$
       .pipe(
-        // The session calls could not be loaded: the server is out of reach.
-        catchError(() => throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' }))),
         switchMap((api) => api.changePassword(currentPassword, newPassword)),
         finalize(() => this.win?.removeEventListener('beforeunload', this.holdUnload)),
       )

@@ -1,8 +1,9 @@
 import { EnvironmentInjector, Injectable, InjectionToken, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { EMPTY, Observable, catchError, defer, from, map, of, shareReplay, switchMap, throwError, timeout } from 'rxjs';
+import { EMPTY, Observable, catchError, map, of, switchMap, throwError, timeout } from 'rxjs';
 
 import { SessionInfo } from '../model/session.model';
+import { onDemand } from '../platform/on-demand';
 import { SESSION_SCHEDULER } from '../platform/scheduler.token';
 import { AccessTokenStore } from './access-token.store';
 import type { RefreshEngine } from './refresh-engine';
@@ -49,9 +50,8 @@ export class RefreshCoordinator {
   private readonly scheduler = inject(SESSION_SCHEDULER);
   private readonly session = inject(Store).selectSignal(authFeature.selectSession);
   private engine: RefreshEngine | null = null;
-  private readonly engine$ = defer(() => from(this.load())).pipe(
-    map(({ RefreshEngine }) => (this.engine = this.injector.get(RefreshEngine))),
-    shareReplay(1),
+  private readonly engine$ = onDemand(this.load).pipe(
+    map(({ RefreshEngine }) => (this.engine ??= this.injector.get(RefreshEngine))),
   );
 
   /** Loads the engine ahead of its first refresh; a failed load is left to that refresh. */

@@ -76,15 +76,6 @@ function defaultRefreshFailure(error: unknown, serverNow: number, refreshExpires
   return { kind: 'transient', status: error.status, reason };
 }
 
-/** Whether a refresh failure is worth retrying with backoff. */
-export function isTransientRefreshError(
-  error: unknown,
-  policy: ErrorPolicy | null = null,
-  read: RefreshErrorReader | null = null,
-): boolean {
-  return classifyRefreshError(error, 0, null, policy, read).kind === 'transient';
-}
-
 /** Reads the server's reuse verdict (`reuse` of a `refresh_reused` answer), if any. */
 export function readReuse(body: unknown): ReuseVerdict | null {
   const value = body && typeof body === 'object' ? (body as { reuse?: unknown }).reuse : null;

@@ -1,7 +1,8 @@
 import { InjectionToken } from '@angular/core';
-import { Observable, defer, from, map, shareReplay } from 'rxjs';
+import { Observable } from 'rxjs';
 
 import { SignInError } from '../model/session.model';
+import { onDemand } from '../platform/on-demand';
 
 /** Reads a refused sign-in into a `SignInError` a page can put into words. */
 export type SignInErrorReader = (error: unknown) => SignInError;
@@ -14,10 +15,6 @@ export const SIGN_IN_ERRORS = new InjectionToken<Observable<SignInErrorReader>>(
   typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SIGN_IN_ERRORS' : '',
   {
     providedIn: 'root',
-    factory: () =>
-      defer(() => from(import('./sign-in-error'))).pipe(
-        map((module) => module.toSignInError),
-        shareReplay(1),
-      ),
+    factory: () => onDemand(() => import('./sign-in-error').then((module) => module.toSignInError)),
   },
 );

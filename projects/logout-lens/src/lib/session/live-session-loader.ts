@@ -1,5 +1,7 @@
 import { InjectionToken } from '@angular/core';
-import { Observable, defer, from, shareReplay } from 'rxjs';
+import { Observable } from 'rxjs';
+
+import { onDemand } from '../platform/on-demand';
 
 /** The effects of a live session (`live-session.effects.ts`). */
 export type LiveSessionEffects = typeof import('./live-session.effects');
@@ -12,6 +14,6 @@ export const LIVE_SESSION_EFFECTS = new InjectionToken<Observable<LiveSessionEff
   typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_LIVE_SESSION' : '',
   {
     providedIn: 'root',
-    factory: () => defer(() => from(import('./live-session.effects'))).pipe(shareReplay(1)),
+    factory: () => onDemand(() => import('./live-session.effects')),
   },
 );

@@ -269,9 +269,10 @@ describe('signIn', () => {
     // The error reader as it is once loaded; `readerLoads` fail first, as with the network gone.
     const reader = { loads: 0, failing: 0 };
     const readers$ = defer(() => (++reader.loads <= reader.failing ? throwError(() => new TypeError('Failed to fetch')) : of(toSignInError)));
-    // The session calls as they are once loaded; `failing` loads fail first.
+    // The session calls as AUTH_API gives them; `failing` loads fail first, as it reports them.
     const calls = { loads: 0, failing: 0 };
-    const api$ = defer(() => (++calls.loads <= calls.failing ? throwError(() => new TypeError('Failed to fetch')) : of(api as unknown as AuthApi)));
+    const unreachable = () => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' });
+    const api$ = defer(() => (++calls.loads <= calls.failing ? throwError(unreachable) : of(api as unknown as AuthApi)));
     signIn(actions, api$, readers$).subscribe(collect);
     const submit = () => actions$.next(SignInPageActions.signInSubmitted({ credentials }));
     return { emitted, api, answers, submit, reader, calls };

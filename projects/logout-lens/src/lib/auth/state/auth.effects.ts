@@ -1,8 +1,7 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { EnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
 import { Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, defer, exhaustMap, from, map, of, switchMap, tap, throwError } from 'rxjs';
+import { catchError, defer, exhaustMap, from, map, of, switchMap, tap } from 'rxjs';
 
 import { LOGOUT_LENS_CONFIG } from '../../config/logout-lens.config';
 import { LogoutLensIntl } from '../../intl/logout-lens-intl';
@@ -77,8 +76,6 @@ export const signIn = createEffect(
       ofType(SignInPageActions.signInSubmitted),
       exhaustMap(({ credentials }) =>
         api$.pipe(
-          // The session calls could not be loaded: the server is out of reach, as the page says.
-          catchError(() => throwError(() => new HttpErrorResponse({ status: 0, statusText: 'Unknown Error' }))),
           switchMap((api) => api.login(credentials)),
           map((session) => AuthApiActions.signInSucceeded({ session })),
           catchError((error: unknown) =>

@@ -1,8 +1,9 @@
 import { InjectionToken, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { Observable, defer, filter, from, shareReplay } from 'rxjs';
+import { Observable, filter } from 'rxjs';
 
 import { EndedSession, authFeature } from '../../auth/state/auth.feature';
+import { onDemand } from '../../platform/on-demand';
 
 /** The code that runs when a session ends (`sign-out.effects.ts`). */
 export type SignOutPath = typeof import('./sign-out.effects');
@@ -15,7 +16,7 @@ export const SIGN_OUT_PATH = new InjectionToken<Observable<SignOutPath>>(
   typeof ngDevMode !== 'undefined' && ngDevMode ? 'LOGOUT_LENS_SIGN_OUT_PATH' : '',
   {
     providedIn: 'root',
-    factory: () => defer(() => from(import('./sign-out.effects'))).pipe(shareReplay(1)),
+    factory: () => onDemand(() => import('./sign-out.effects')),
   },
 );
 
